@@ -1,0 +1,52 @@
+# syntax=docker/dockerfile:1.7
+#
+# One image recipe for every service; pick the module with --build-arg SERVICE=<module>, and give the
+# port it listens on with --build-arg PORT=<port> (docker-compose.yml passes both):
+#   docker build --build-arg SERVICE=user-service --build-arg PORT=8081 -t newsroom/user-service .
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+ARG SERVICE
+WORKDIR /src
+# Maven reads every module's pom before it can select one, so the whole tree goes in
+# (.dockerignore keeps build output and local state out).
+COPY . .
+# The cache mount keeps the dependency downloads between builds of the five services.
+RUN --mount=type=cache,target=/root/.m2 \
+    : "${SERVICE:?pass --build-arg SERVICE=<module>}" \
+ && mvn -B --no-transfer-progress -pl "${SERVICE}" -am -DskipTests package \
+ && mkdir -p /out \
+ && cp "${SERVICE}/target/${SERVICE}"-*.jar /out/app.jar
+
+FROM eclipse-temurin:17-jre
+ARG SERVICE
+ARG PORT=8080
+# PORT is also what the service binds to (server.port reads it), so EXPOSE and the health check
+# can never disagree with the port the process actually listens on.
+ENV PORT=${PORT}
+LABEL org.opencontainers.image.title="newsroom-${SERVICE}"
+
+RUN groupadd --system --gid 10001 newsroom \
+ && useradd --system --uid 10001 --gid newsroom --home-dir /app --no-create-home --shell /usr/sbin/nologin newsroom
+
+# Readiness over bash's /dev/tcp: the JRE image has neither curl nor wget, and a bare TCP connect
+# would call a service healthy before its MongoDB and Kafka are reachable.
+COPY --chmod=755 <<'EOF' /usr/local/bin/healthcheck
+#!/bin/bash
+set -euo pipefail
+exec 3<>"/dev/tcp/127.0.0.1/${PORT}"
+printf 'GET /actuator/health/readiness HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
+IFS= read -r -t 5 status <&3
+[[ "${status}" =~ ^HTTP/1\.[01]\ 200 ]]
+EOF
+
+WORKDIR /app
+COPY --from=build --chown=10001:10001 /out/app.jar /app/app.jar
+USER 10001:10001
+EXPOSE ${PORT}
+
+HEALTHCHECK --interval=10s --timeout=6s --start-period=60s --retries=6 CMD ["/usr/local/bin/healthcheck"]
+
+# Heap follows the container's memory limit instead of the host's; an OutOfMemoryError ends the
+# process so the orchestrator restarts it rather than leaving a half-working JVM. Exec form keeps
+# java as PID 1, so SIGTERM reaches Spring's graceful shutdown. JAVA_TOOL_OPTIONS adds flags.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

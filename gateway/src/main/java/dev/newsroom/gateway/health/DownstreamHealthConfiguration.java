@@ -1,0 +1,31 @@
+package dev.newsroom.gateway.health;
+
+import dev.newsroom.gateway.DownstreamServices;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The {@code services} health component ({@code /actuator/health/services}): one entry per service,
+ * each asking that service's own readiness probe, so operators see the whole suite through the
+ * gateway. It is left out of the gateway's readiness group on purpose: a gateway whose comment service
+ * is down still serves articles.
+ */
+@Configuration(proxyBeanMethods = false)
+class DownstreamHealthConfiguration {
+
+    @Bean
+    CompositeReactiveHealthContributor servicesHealthContributor(
+            DownstreamServices downstream, WebClient.Builder webClient) {
+        Map<String, ReactiveHealthIndicator> indicators = new TreeMap<>();
+        downstream
+                .services()
+                .forEach((name, uri) -> indicators.put(
+                        name, new ServiceReadinessIndicator(webClient.build(), uri, downstream.healthTimeout())));
+        return CompositeReactiveHealthContributor.fromMap(indicators);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.newsroom.local;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One process of the local suite: what to run, on which port, and how to tell that it is ready.
+ *
+ * @param name what the logs and messages call it
+ * @param portVariable the environment variable that overrides its port
+ * @param port the port it listens on
+ * @param command the command line, from {@code java} on
+ * @param environment what it is configured with
+ * @param readiness an HTTP URL that answers 200 once it is ready, or {@code null} when the process
+ *     says {@code READY} on its output instead
+ */
+record Component(
+        String name,
+        String portVariable,
+        int port,
+        List<String> command,
+        Map<String, String> environment,
+        String readiness) {
+
+    boolean isInfrastructure() {
+        return readiness == null;
+    }
+
+    Path logFile(Path logDir) {
+        return logDir.resolve(name + ".log");
+    }
+}

@@ -1,0 +1,165 @@
+package dev.newsroom.system;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local suite started exactly as the README starts it ({@code java -jar
+ * local-suite/target/local-suite.jar}), on free ports so that it never collides with a suite a
+ * developer has running, with its own data folder.
+ */
+final class RunningSuite implements AutoCloseable {
+
+    static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Process process;
+    private final Map<String, Integer> ports;
+    private final List<String> output = new ArrayList<>();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+    private RunningSuite(Process process, Map<String, Integer> ports) {
+        this.process = process;
+        this.ports = ports;
+        Thread reader = new Thread(this::readOutput, "suite-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static Path home() {
+        String configured = System.getProperty("newsroom.home");
+        Path dir = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("local-suite.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Cannot find the Newsroom checkout from " + configured);
+        }
+        return dir;
+    }
+
+    /** Free ports for every process of the suite, by the variables the launcher reads. */
+    static Map<String, Integer> freePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String variable : List.of(
+                "GATEWAY_PORT",
+                "USER_SERVICE_PORT",
+                "ARTICLE_SERVICE_PORT",
+                "COMMENT_SERVICE_PORT",
+                "TRENDING_SERVICE_PORT",
+                "KAFKA_PORT",
+                "MONGO_PORT")) {
+            ports.put(variable, freePort());
+        }
+        return ports;
+    }
+
+    static RunningSuite start(Map<String, Integer> ports, Path dataDir, String... options) {
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(),
+                "-jar",
+                home().resolve("local-suite/target/local-suite.jar").toString(),
+                "--data-dir",
+                dataDir.toString()));
+        command.addAll(List.of(options));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(home().toFile()).redirectErrorStream(true);
+        ports.forEach((variable, port) -> builder.environment().put(variable, String.valueOf(port)));
+        try {
+            return new RunningSuite(builder.start(), ports);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the launcher's ready line; fails with the launcher's output if it never comes. */
+    RunningSuite awaitReady() {
+        try {
+            ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return this;
+        } catch (Exception e) {
+            throw new AssertionError("The suite did not become ready:\n" + outputTail(80), e);
+        }
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.get("GATEWAY_PORT");
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** Stops the suite as Ctrl-C or an orchestrator would (SIGTERM), waiting at most {@code timeout}. */
+    boolean stop(Duration timeout) throws InterruptedException {
+        process.toHandle().destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The launcher did not end within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    synchronized String outputTail(int lines) {
+        return String.join("\n", output.subList(Math.max(0, output.size() - lines), output.size()));
+    }
+
+    synchronized String outputText() {
+        return String.join("\n", output);
+    }
+
+    private void readOutput() {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                synchronized (this) {
+                    output.add(line);
+                }
+                if (line.equals("NEWSROOM READY")) {
+                    ready.complete(null);
+                }
+            }
+        } catch (IOException e) {
+            // The launcher ended.
+        } finally {
+            ready.completeExceptionally(new IllegalStateException("the launcher ended"));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive() && !stop(Duration.ofSeconds(20))) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+}
