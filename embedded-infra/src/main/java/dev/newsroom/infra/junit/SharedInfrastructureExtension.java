@@ -49,8 +49,16 @@ public final class SharedInfrastructureExtension implements BeforeAllCallback {
         return infrastructure;
     }
 
-    /** The broker logs at INFO by default, which buries the tests' own output. */
+    /**
+     * The broker logs at INFO, and before Spring configures logging Logback's default is DEBUG for
+     * everything: either would bury the tests' own output.
+     */
     private static void quietBrokerLogs() {
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root
+                && root.getLevel() != null
+                && root.getLevel().toInt() < Level.INFO.toInt()) {
+            root.setLevel(Level.INFO);
+        }
         for (String name : QUIET_LOGGERS) {
             System.setProperty("logging.level." + name, "WARN");
             if (LoggerFactory.getLogger(name) instanceof Logger logger) {

@@ -36,6 +36,6 @@ class MongoPingHealthIndicatorTest {
     }
 
     private static MongoPingHealthIndicator indicator(MongoClient client, String database) {
-        return new MongoPingHealthIndicator(new ReactiveMongoTemplate(client, database), Duration.ofMillis(500));
+        return new MongoPingHealthIndicator(new ReactiveMongoTemplate(client, database), Duration.ofSeconds(3));
     }
 }

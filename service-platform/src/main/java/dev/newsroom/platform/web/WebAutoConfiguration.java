@@ -1,0 +1,20 @@
+package dev.newsroom.platform.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The RealWorld error shape for every failure of every service. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class WebAutoConfiguration {
+
+    /** Before Boot's DefaultErrorWebExceptionHandler (order -1), so its body never reaches a client. */
+    @Bean
+    @Order(-2)
+    ApiErrorHandler apiErrorHandler(JsonMapper json) {
+        return new ApiErrorHandler(json);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.newsroom.platform.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * For the services' tests (shipped in service-platform's test jar): tokens as user-service signs
+ * them (RS256, subject = user id, {@code username} and {@code roles} claims, issuer {@code
+ * newsroom}), from a key pair made for this test JVM. Import {@link Verification} so the service
+ * verifies them with that key instead of fetching user-service's JWK set.
+ */
+public final class TestTokens {
+
+    private static final KeyPair KEYS = generate();
+    private static final String KEY_ID = "test-key";
+    private static final NimbusJwtEncoder ENCODER = new NimbusJwtEncoder(
+            new ImmutableJWKSet<SecurityContext>(new JWKSet(new RSAKey.Builder((RSAPublicKey) KEYS.getPublic())
+                    .privateKey((RSAPrivateKey) KEYS.getPrivate())
+                    .keyID(KEY_ID)
+                    .build())));
+
+    private TestTokens() {}
+
+    /** A user with a fresh id and a valid token. */
+    public record User(String id, String username, String token) {
+        public String authorization() {
+            return "Token " + token;
+        }
+    }
+
+    public static User newUser() {
+        String id = UUID.randomUUID().toString();
+        return new User(id, "user-" + id.substring(0, 8), issue(id, "user-" + id.substring(0, 8)));
+    }
+
+    public static User newUser(String username) {
+        String id = UUID.randomUUID().toString();
+        return new User(id, username, issue(id, username));
+    }
+
+    public static User moderator() {
+        String id = UUID.randomUUID().toString();
+        return new User(id, "moderator-" + id.substring(0, 8), issue(id, "moderator", CurrentUser.MODERATOR));
+    }
+
+    public static String issue(String userId, String username, String... roles) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(NewsroomClaims.ISSUER)
+                .subject(userId)
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(3600))
+                .claim(NewsroomClaims.USERNAME, username)
+                .claim(NewsroomClaims.ROLES, List.of(roles))
+                .build();
+        JwsHeader header =
+                JwsHeader.with(SignatureAlgorithm.RS256).keyId(KEY_ID).build();
+        return ENCODER.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Makes the service under test accept these tokens. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Verification {
+
+        @Bean
+        @Primary
+        ReactiveJwtDecoder testJwtDecoder() {
+            return NimbusReactiveJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic())
+                    .signatureAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
+        }
+    }
+}
