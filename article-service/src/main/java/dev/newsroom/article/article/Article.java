@@ -1,0 +1,57 @@
+package dev.newsroom.article.article;
+
+import dev.newsroom.platform.outbox.OutboxEvent;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An article. Its author is stored by immutable user id; the slug is fixed when it is published so
+ * links never break. {@code bodyHtml} is rendered and sanitised once, when the body is written.
+ * A deleted article stays as a tombstone ({@code deleted}) until the relay has published its
+ * deletion from {@code outbox}; no read returns it.
+ */
+@Document(Article.COLLECTION)
+public record Article(
+        @Id String id,
+        String slug,
+        String title,
+        String description,
+        String body,
+        String bodyHtml,
+        List<String> tagList,
+        String authorId,
+        List<Label> labels,
+        Source source,
+        String coverImage,
+        long favoritesCount,
+        Instant createdAt,
+        Instant updatedAt,
+        boolean deleted,
+        List<OutboxEvent> outbox) {
+
+    public static final String COLLECTION = "articles";
+
+    public Article {
+        tagList = tagList == null ? List.of() : List.copyOf(tagList);
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /** An editorial label such as "Breaking news"; past {@code expiresAt} it no longer shows. */
+    public record Label(String name, Instant expiresAt) {
+
+        public boolean showsAt(Instant now) {
+            return expiresAt == null || expiresAt.isAfter(now);
+        }
+    }
+
+    /** Where the story comes from, when it is not the author's own reporting. */
+    public record Source(String name, String url) {}
+
+    /** The labels a reader sees at {@code now}. */
+    public List<Label> labelsShownAt(Instant now) {
+        return labels.stream().filter(label -> label.showsAt(now)).toList();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.newsroom.article.article;
+
+import java.util.List;
+
+/**
+ * Which articles a list shows: every filter is optional and they combine. Authors and the
+ * favouriting user are ids (the gateway resolves usernames).
+ */
+public record ArticleQuery(String tag, List<String> authorIds, String favoritedBy, int limit, int offset) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+}

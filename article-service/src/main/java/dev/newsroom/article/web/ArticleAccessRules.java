@@ -1,0 +1,22 @@
+package dev.newsroom.article.web;
+
+import dev.newsroom.platform.security.AccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+@Configuration(proxyBeanMethods = false)
+class ArticleAccessRules {
+
+    /** Reading is open; writing and favouriting need a token (ownership is checked by the service). */
+    @Bean
+    AccessRules articleServiceRules() {
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.POST, "/api/articles", "/api/articles/*/favorite")
+                .authenticated()
+                .pathMatchers(HttpMethod.PUT, "/api/articles/*")
+                .authenticated()
+                .pathMatchers(HttpMethod.DELETE, "/api/articles/*", "/api/articles/*/favorite")
+                .authenticated();
+    }
+}

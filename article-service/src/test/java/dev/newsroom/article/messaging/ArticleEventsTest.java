@@ -1,0 +1,168 @@
+package dev.newsroom.article.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsroom.article.article.Article;
+import dev.newsroom.contracts.EventContracts;
+import dev.newsroom.infra.junit.SharedInfrastructure;
+import dev.newsroom.infra.junit.TopicReader;
+import dev.newsroom.platform.outbox.OutboxRelay;
+import dev.newsroom.platform.security.TestTokens;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SharedInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+@Import(TestTokens.Verification.class)
+class ArticleEventsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    OutboxRelay relay;
+
+    final TestTokens.User author = TestTokens.newUser("author");
+    final TestTokens.User reader = TestTokens.newUser("reader");
+
+    @AfterEach
+    void restartRelay() {
+        if (!relay.isRunning()) {
+            relay.start();
+        }
+    }
+
+    @Test
+    void theLifeOfAnArticleIsPublishedInOrderOnceEachAndValid() {
+        try (TopicReader topic = new TopicReader(ArticleEvents.TOPIC)) {
+            String slug = create("Evented");
+            String id = idOf(slug);
+            as(author, web.put().uri("/api/articles/" + slug))
+                    .bodyValue(Map.of("article", Map.of("title", "Evented again")))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            as(reader, web.post().uri("/api/articles/" + slug + "/favorite"))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            as(reader, web.post().uri("/api/articles/" + slug + "/favorite"))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            as(reader, web.delete().uri("/api/articles/" + slug + "/favorite"))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            as(author, web.delete().uri("/api/articles/" + slug))
+                    .exchange()
+                    .expectStatus()
+                    .isNoContent();
+
+            topic.await(event -> id.equals(event.key()), 5, WAIT);
+            List<TopicReader.Event> events = topic.settle(event -> id.equals(event.key()), Duration.ofSeconds(2));
+
+            assertThat(events)
+                    .extracting(TopicReader.Event::type)
+                    .containsExactly(
+                            ArticleEvents.PUBLISHED,
+                            ArticleEvents.UPDATED,
+                            ArticleEvents.FAVORITED,
+                            ArticleEvents.UNFAVORITED,
+                            ArticleEvents.DELETED);
+            events.forEach(event -> EventContracts.assertValid(event.type(), event.value()));
+            assertThat(events.get(1).value()).contains("Evented again").contains(slug);
+            assertThat(events.get(0).headers()).containsEntry("ce_source", "/newsroom/article-service");
+        }
+    }
+
+    @Test
+    void anArticleWrittenWhileTheRelayIsDownIsPublishedOnceItIsBack() {
+        try (TopicReader topic = new TopicReader(ArticleEvents.TOPIC)) {
+            relay.stop();
+            String id = idOf(create("Written during an outage"));
+            assertThat(topic.settle(event -> id.equals(event.key()), Duration.ofSeconds(2)))
+                    .isEmpty();
+
+            relay.start();
+
+            assertThat(topic.await(event -> id.equals(event.key()), 1, WAIT)).hasSize(1);
+            assertThat(topic.settle(event -> id.equals(event.key()), Duration.ofSeconds(2)))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void eachReadOfAnArticlePublishesAViewWithAnAnonymousViewerKey() {
+        try (TopicReader views = new TopicReader(ArticleEvents.VIEWS_TOPIC)) {
+            String slug = create("Read me");
+            String id = idOf(slug);
+            as(reader, web.get().uri("/api/articles/" + slug))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            as(reader, web.get().uri("/api/articles/" + slug))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            web.get().uri("/api/articles/" + slug).exchange().expectStatus().isOk();
+
+            List<TopicReader.Event> read = views.await(event -> id.equals(event.key()), 3, WAIT);
+
+            assertThat(read).hasSize(3);
+            read.forEach(event -> EventContracts.assertValid(ArticleEvents.VIEWED, event.value()));
+            assertThat(read.get(0).value()).isNotEqualTo(read.get(2).value()).doesNotContain(reader.id());
+            String firstKey = viewerKey(read.get(0).value());
+            assertThat(viewerKey(read.get(1).value()))
+                    .as("same reader, same key")
+                    .isEqualTo(firstKey);
+            assertThat(viewerKey(read.get(2).value())).as("another reader").isNotEqualTo(firstKey);
+        }
+    }
+
+    private static String viewerKey(String json) {
+        int start = json.indexOf("\"viewerKey\":\"") + 13;
+        return json.substring(start, json.indexOf('"', start));
+    }
+
+    private String create(String title) {
+        Map<?, ?> created = as(author, web.post().uri("/api/articles"))
+                .bodyValue(Map.of("article", Map.of("title", title, "description", "d", "body", "b")))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return (String) ((Map<?, ?>) created.get("article")).get("slug");
+    }
+
+    private String idOf(String slug) {
+        return mongo.findOne(new Query(Criteria.where("slug").is(slug)), Article.class)
+                .map(Article::id)
+                .block();
+    }
+
+    private static <S extends WebTestClient.RequestHeadersSpec<?>> S as(TestTokens.User user, S request) {
+        request.header(HttpHeaders.AUTHORIZATION, user.authorization());
+        return request;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.newsroom.comment.article;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What comment-service knows of an article, built from {@code newsroom.articles.v1}: enough to
+ * resolve a slug, to let the article's author remove comments under it, and to refuse comments once
+ * it is deleted. A deleted article stays as a tombstone, so that an older event arriving late cannot
+ * bring it back.
+ *
+ * @param id the article's immutable id
+ * @param changedAt the {@code updatedAt} (or {@code deletedAt}) of the last event applied
+ * @param lastEventId the {@code ce_id} of the last event applied
+ */
+@Document(Article.COLLECTION)
+public record Article(
+        @Id String id, String slug, String authorId, boolean deleted, Instant changedAt, String lastEventId) {
+
+    public static final String COLLECTION = "articles";
+}

@@ -1,0 +1,338 @@
+package dev.newsroom.comment.comment;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import dev.newsroom.comment.CommentServiceProperties;
+import dev.newsroom.comment.article.Article;
+import dev.newsroom.comment.article.ArticleProjection;
+import dev.newsroom.comment.messaging.CommentEvents;
+import dev.newsroom.platform.outbox.OutboxEvent;
+import dev.newsroom.platform.outbox.OutboxEvents;
+import dev.newsroom.platform.outbox.OutboxRelay;
+import dev.newsroom.platform.security.CurrentUser;
+import dev.newsroom.platform.web.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Comments under live articles. Posting, editing and deleting write the comment's event into the
+ * comment document's outbox in the same single-document write, then wake the relay.
+ */
+@Service
+public class CommentService {
+
+    /** Deletions of one article's comments in flight at once when the article goes. */
+    private static final int CASCADE_CONCURRENCY = 8;
+
+    private final ReactiveMongoTemplate mongo;
+    private final ArticleProjection articles;
+    private final CommentIds ids;
+    private final FloodControl floodControl;
+    private final OutboxRelay relay;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final int maxBodyLength;
+    private final Duration editWindow;
+    private final int maxDepth;
+
+    CommentService(
+            ReactiveMongoTemplate mongo,
+            ArticleProjection articles,
+            CommentIds ids,
+            FloodControl floodControl,
+            OutboxRelay relay,
+            JsonMapper json,
+            Clock clock,
+            CommentServiceProperties properties) {
+        this.mongo = mongo;
+        this.articles = articles;
+        this.ids = ids;
+        this.floodControl = floodControl;
+        this.relay = relay;
+        this.json = json;
+        this.clock = clock;
+        this.maxBodyLength = properties.maxBodyLength();
+        this.editWindow = properties.editWindow();
+        this.maxDepth = properties.maxDepth();
+    }
+
+    /**
+     * The article's comments in thread order: each reply right after its parent, siblings oldest
+     * first (RealWorld's list stays flat; {@code parentId} and {@code depth} give the shape back). A
+     * deleted comment is listed, as a placeholder, only while live replies hang below it.
+     */
+    public Flux<Comment> list(String slug) {
+        return articles.live(slug).flatMapMany(article -> inThreadOrder(article, null));
+    }
+
+    /** One page of {@link #list}: up to {@code limit} comments after the cursor's ({@code null}: from the start). */
+    public Mono<Page> page(String slug, int limit, String afterPath) {
+        return articles.live(slug)
+                .flatMap(article ->
+                        inThreadOrder(article, afterPath).take(limit + 1L).collectList())
+                .map(found -> Page.of(found, limit));
+    }
+
+    /** A page of comments, and the cursor of the next page if there is one. */
+    public record Page(List<Comment> comments, String nextCursor) {
+
+        static Page of(List<Comment> oneMoreThanAsked, int limit) {
+            if (oneMoreThanAsked.size() <= limit) {
+                return new Page(oneMoreThanAsked, null);
+            }
+            List<Comment> page = oneMoreThanAsked.subList(0, limit);
+            return new Page(
+                    List.copyOf(page), Threads.cursor(page.get(limit - 1).path()));
+        }
+    }
+
+    private Flux<Comment> inThreadOrder(Article article, String afterPath) {
+        return Flux.defer(() -> {
+            Query query = new Query(where("articleId").is(article.id())).with(Sort.by("path"));
+            if (afterPath != null) {
+                query.addCriteria(where("path").gt(afterPath));
+            }
+            query.fields().exclude(OutboxEvents.FIELD);
+            Threads.Placeholders placeholders = new Threads.Placeholders();
+            return mongo.find(query, Comment.class).concatMapIterable(placeholders::next);
+        });
+    }
+
+    /**
+     * Posts a comment, or a reply when {@code parentId} names a live comment under the same article
+     * that is not already at the maximum depth.
+     */
+    public Mono<Comment> post(String slug, String authorId, String body, Long parentId) {
+        Optional<String> problem = CommentRules.problemWithBody(body, maxBodyLength);
+        if (problem.isPresent()) {
+            return Mono.error(ApiException.invalid("body", problem.get()));
+        }
+        return articles.live(slug)
+                .flatMap(article -> postUnder(article, parentId, authorId, body))
+                .flatMap(mongo::insert)
+                .doOnNext(comment -> relay.wakeUp());
+    }
+
+    private Mono<Comment> postUnder(Article article, Long parentId, String authorId, String body) {
+        return parent(article, parentId)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                // Counted only once the post is otherwise acceptable: refused ones do not use up the limit.
+                .flatMap(parent -> floodControl
+                        .admit(authorId)
+                        .then(ids.next())
+                        .map(id -> newComment(article, parent.orElse(null), id, authorId, body)));
+    }
+
+    private Mono<Comment> parent(Article article, Long parentId) {
+        if (parentId == null) {
+            return Mono.empty();
+        }
+        return mongo.findOne(live(parentId).addCriteria(where("articleId").is(article.id())), Comment.class)
+                .switchIfEmpty(Mono.error(ApiException.invalid("parentId", "not found")))
+                .filter(parent -> parent.depth() < maxDepth)
+                .switchIfEmpty(Mono.error(
+                        ApiException.invalid("parentId", "is too deeply nested (maximum depth is " + maxDepth + ")")));
+    }
+
+    private Comment newComment(Article article, Comment parent, long id, String authorId, String body) {
+        Instant now = now();
+        Long parentId = parent == null ? null : parent.id();
+        OutboxEvent posted = OutboxEvent.of(
+                CommentEvents.TOPIC,
+                CommentEvents.POSTED,
+                article.id(),
+                String.valueOf(id),
+                new CommentEvents.CommentPosted(id, article.id(), authorId, parentId, body, now),
+                json);
+        return new Comment(
+                id,
+                article.id(),
+                authorId,
+                parentId,
+                parent == null ? 0 : parent.depth() + 1,
+                Threads.path(parent == null ? null : parent.path(), now, id),
+                body,
+                now,
+                now,
+                null,
+                false,
+                null,
+                null,
+                List.of(posted));
+    }
+
+    /**
+     * Changes a comment's body: only its author may, and only within the edit window after posting
+     * ({@code newsroom.comments.edit-window}). The comment then carries {@code editedAt}.
+     */
+    public Mono<Comment> edit(String slug, String rawId, CurrentUser user, String body) {
+        Optional<String> problem = CommentRules.problemWithBody(body, maxBodyLength);
+        if (problem.isPresent()) {
+            return Mono.error(ApiException.invalid("body", problem.get()));
+        }
+        return articles.live(slug)
+                .flatMap(article -> commentUnder(article, rawId))
+                .flatMap(comment -> editAs(user, comment, body));
+    }
+
+    private Mono<Comment> editAs(CurrentUser user, Comment comment, String body) {
+        if (!user.id().equals(comment.authorId())) {
+            return Mono.error(ApiException.forbidden("comment"));
+        }
+        Instant now = now();
+        if (!CommentRules.withinEditWindow(comment.createdAt(), now, editWindow)) {
+            return Mono.error(tooLateToEdit());
+        }
+        OutboxEvent edited = OutboxEvent.of(
+                CommentEvents.TOPIC,
+                CommentEvents.EDITED,
+                comment.articleId(),
+                String.valueOf(comment.id()),
+                new CommentEvents.CommentEdited(comment.id(), comment.articleId(), user.id(), body, now),
+                json);
+        Update update = new Update().set("body", body).set("editedAt", now).set("updatedAt", now);
+        // The same conditions again in the write: deleted or past the window in the meantime, it stays as it is.
+        Query stillEditable = live(comment.id())
+                .addCriteria(where("authorId").is(user.id()))
+                .addCriteria(where("createdAt").gte(now.minus(editWindow)));
+        return mongo.findAndModify(
+                        stillEditable,
+                        OutboxEvents.appendTo(update, edited),
+                        FindAndModifyOptions.options().returnNew(true),
+                        Comment.class)
+                .switchIfEmpty(Mono.error(ApiException.notFound("comment")))
+                .doOnNext(changed -> relay.wakeUp());
+    }
+
+    private static ApiException tooLateToEdit() {
+        return new ApiException(HttpStatus.FORBIDDEN, "comment", "can no longer be edited");
+    }
+
+    /**
+     * Deletes a comment under the article: allowed to its author, to the article's author and to
+     * moderators. An id that does not name a live comment under this very article is a 404, whatever
+     * it looks like.
+     */
+    public Mono<Void> delete(String slug, String rawId, CurrentUser user) {
+        return articles.live(slug).flatMap(article -> deleteUnder(article, rawId, user));
+    }
+
+    private Mono<Void> deleteUnder(Article article, String rawId, CurrentUser user) {
+        return commentUnder(article, rawId).flatMap(comment -> deleteAs(user, article, comment));
+    }
+
+    private Mono<Comment> commentUnder(Article article, String rawId) {
+        OptionalLong id = CommentRules.parseId(rawId);
+        if (id.isEmpty()) {
+            return Mono.error(ApiException.notFound("comment"));
+        }
+        return mongo.findOne(live(id.getAsLong()).addCriteria(where("articleId").is(article.id())), Comment.class)
+                .switchIfEmpty(Mono.error(ApiException.notFound("comment")));
+    }
+
+    private Mono<Void> deleteAs(CurrentUser user, Article article, Comment comment) {
+        if (!CommentRules.mayDelete(user.id(), user.isModerator(), comment.authorId(), article.authorId())) {
+            return Mono.error(ApiException.forbidden("comment"));
+        }
+        return markDeleted(article.id(), comment.id(), user.id(), null, now())
+                .flatMap(deleted -> deleted
+                        ? Mono.<Void>empty()
+                        // Deleted by someone else in the meantime.
+                        : Mono.error(ApiException.notFound("comment")))
+                .doOnSuccess(done -> relay.wakeUp());
+    }
+
+    /**
+     * Deletes every live comment under an article that was deleted, each with its own {@code
+     * deleted} event ({@code reason} {@value CommentEvents#ARTICLE_DELETED}) in its own outbox.
+     * Idempotent: a redelivered article deletion finds nothing live left and publishes nothing, and
+     * one interrupted half-way finishes the rest. Emits how many comments it deleted.
+     */
+    public Mono<Long> deleteAllUnder(String articleId, String deletedBy, Instant deletedAt) {
+        Query liveUnder =
+                new Query(where("articleId").is(articleId).and("deleted").ne(true));
+        liveUnder.fields().include("_id");
+        Instant at = deletedAt.truncatedTo(ChronoUnit.MILLIS);
+        return mongo.find(liveUnder, Document.class, Comment.COLLECTION)
+                .map(found -> ((Number) found.get("_id")).longValue())
+                .flatMap(
+                        id -> markDeleted(articleId, id, deletedBy, CommentEvents.ARTICLE_DELETED, at),
+                        CASCADE_CONCURRENCY)
+                .filter(Boolean::booleanValue)
+                .count()
+                .doOnNext(deleted -> {
+                    if (deleted > 0) {
+                        relay.wakeUp();
+                    }
+                });
+    }
+
+    /** Marks a live comment deleted with its event, in one write; emits whether it was still live. */
+    private Mono<Boolean> markDeleted(String articleId, long id, String deletedBy, String reason, Instant at) {
+        OutboxEvent deleted = OutboxEvent.of(
+                CommentEvents.TOPIC,
+                CommentEvents.DELETED,
+                articleId,
+                String.valueOf(id),
+                new CommentEvents.CommentDeleted(id, articleId, deletedBy, at, reason),
+                json);
+        Update update = new Update()
+                .set("deleted", true)
+                .set("deletedAt", at)
+                .set("deletedBy", deletedBy)
+                .set("updatedAt", at)
+                // The document stays (until its event is relayed, and as a thread's placeholder); the words do not.
+                .unset("body");
+        return mongo.updateFirst(live(id), OutboxEvents.appendTo(update, deleted), Comment.class)
+                .map(result -> result.getModifiedCount() > 0);
+    }
+
+    /**
+     * How many live comments each article has; an id with none (or unknown here) counts 0. One
+     * aggregation for all of them, served by the {@code articleId} index.
+     */
+    public Mono<Map<String, Long>> counts(List<String> articleIds) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        new LinkedHashSet<>(articleIds).forEach(id -> counts.put(id, 0L));
+        if (counts.isEmpty()) {
+            return Mono.just(counts);
+        }
+        Aggregation countLive = Aggregation.newAggregation(
+                Aggregation.match(
+                        where("articleId").in(counts.keySet()).and("deleted").ne(true)),
+                Aggregation.group("articleId").count().as("count"));
+        return mongo.aggregate(countLive, Comment.COLLECTION, Document.class)
+                .doOnNext(found -> counts.put(found.getString("_id"), ((Number) found.get("count")).longValue()))
+                .then(Mono.fromSupplier(() -> counts));
+    }
+
+    private static Query live(long id) {
+        return new Query(where("_id").is(id).and("deleted").ne(true));
+    }
+
+    /** Milliseconds, as MongoDB stores them, so a comment reads back exactly as it was written. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.newsroom.comment.messaging;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * The events of {@code newsroom.comments.v1} (key = the article id, so one article's comments stay
+ * in order on one partition; subject = the comment id), as published through the outbox of each
+ * comment's document. Schemas and examples are in {@code contracts/}.
+ */
+public final class CommentEvents {
+
+    public static final String TOPIC = "newsroom.comments.v1";
+    public static final String POSTED = "newsroom.comment.posted.v1";
+    public static final String EDITED = "newsroom.comment.edited.v1";
+    public static final String DELETED = "newsroom.comment.deleted.v1";
+
+    /** {@code deletedBy} when nobody is known to have asked: the nil UUID, as the schema wants a UUID. */
+    public static final String SYSTEM = "00000000-0000-0000-0000-000000000000";
+    /** {@code reason} of the deletions that follow an article's deletion. */
+    public static final String ARTICLE_DELETED = "article-deleted";
+
+    private CommentEvents() {}
+
+    /** Emitted once when a comment is posted under an article; {@code parentId} only for a reply. */
+    public record CommentPosted(
+            long commentId,
+            String articleId,
+            String authorId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long parentId,
+            String body,
+            Instant createdAt) {}
+
+    /** Emitted each time a comment's author changes its body, within the edit window. */
+    public record CommentEdited(long commentId, String articleId, String authorId, String body, Instant editedAt) {}
+
+    /**
+     * Emitted once when a comment is deleted, by its author, the article's author or a moderator
+     * ({@code deletedBy}), or because its article was deleted ({@code reason} {@value
+     * #ARTICLE_DELETED}); consumers stop showing and counting it.
+     */
+    public record CommentDeleted(
+            long commentId,
+            String articleId,
+            String deletedBy,
+            Instant deletedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {}
+}

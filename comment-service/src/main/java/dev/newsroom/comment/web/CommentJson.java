@@ -1,0 +1,96 @@
+package dev.newsroom.comment.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.newsroom.comment.comment.Comment;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shapes of the comment endpoints. A comment carries its author's id instead of RealWorld's
+ * {@code author} profile: the gateway puts the profile in.
+ */
+final class CommentJson {
+
+    /** ISO-8601 in UTC, always with milliseconds, as RealWorld clients expect. */
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private CommentJson() {}
+
+    /** {@code {"comment": {"body": "…", "parentId": 12}}}; {@code parentId} only for a reply. */
+    record NewCommentEnvelope(NewComment comment) {}
+
+    record NewComment(String body, Long parentId) {}
+
+    /** {@code {"comment": {"body": "…"}}}, for an edit. */
+    record CommentEditEnvelope(CommentEdit comment) {}
+
+    record CommentEdit(String body) {}
+
+    record CommentEnvelope(CommentBody comment) {
+        static CommentEnvelope of(Comment comment) {
+            return new CommentEnvelope(CommentBody.of(comment));
+        }
+    }
+
+    /** RealWorld's full list. */
+    record CommentsEnvelope(List<CommentBody> comments) {}
+
+    /** One page of the list; {@code nextCursor} is null on the last page, and always present. */
+    record CommentsPage(List<CommentBody> comments, String nextCursor) {}
+
+    /**
+     * A comment as RealWorld shows it, plus its place in the thread ({@code parentId}, null at the top
+     * level, and {@code depth}) and {@code editedAt} once edited. A deleted comment that is still
+     * listed is a placeholder: {@code "deleted": true}, {@code body} null and no {@code authorId}.
+     */
+    record CommentBody(
+            long id,
+            String createdAt,
+            String updatedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String editedAt,
+            String body,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String authorId,
+            Long parentId,
+            int depth,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deleted) {
+
+        static CommentBody of(Comment comment) {
+            if (comment.deleted()) {
+                return new CommentBody(
+                        comment.id(),
+                        timestamp(comment.createdAt()),
+                        timestamp(comment.updatedAt()),
+                        null,
+                        null,
+                        null,
+                        comment.parentId(),
+                        comment.depth(),
+                        true);
+            }
+            return new CommentBody(
+                    comment.id(),
+                    timestamp(comment.createdAt()),
+                    timestamp(comment.updatedAt()),
+                    comment.editedAt() == null ? null : timestamp(comment.editedAt()),
+                    comment.body(),
+                    comment.authorId(),
+                    comment.parentId(),
+                    comment.depth(),
+                    null);
+        }
+    }
+
+    /** {@code {"articleIds": ["…", …]}}. */
+    record CountsRequest(List<String> articleIds) {}
+
+    /** {@code {"counts": {"<articleId>": n, …}}}, in the order asked. */
+    record CountsEnvelope(Map<String, Long> counts) {}
+
+    private static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
+    }
+}

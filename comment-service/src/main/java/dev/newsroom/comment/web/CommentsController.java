@@ -1,0 +1,107 @@
+package dev.newsroom.comment.web;
+
+import dev.newsroom.comment.comment.CommentRules;
+import dev.newsroom.comment.comment.CommentService;
+import dev.newsroom.comment.comment.Threads;
+import dev.newsroom.comment.web.CommentJson.CommentBody;
+import dev.newsroom.comment.web.CommentJson.CommentEditEnvelope;
+import dev.newsroom.comment.web.CommentJson.CommentEnvelope;
+import dev.newsroom.comment.web.CommentJson.CommentsEnvelope;
+import dev.newsroom.comment.web.CommentJson.CommentsPage;
+import dev.newsroom.comment.web.CommentJson.NewCommentEnvelope;
+import dev.newsroom.platform.security.CurrentUser;
+import dev.newsroom.platform.web.ApiException;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * RealWorld's comment endpoints, plus editing, replies and paging. The gateway forwards {@code
+ * /api/articles/{slug}/comments/**} here; the slug is resolved through this service's projection of
+ * live articles.
+ *
+ * <p>{@code GET …/comments} without {@code limit} or {@code after} is RealWorld's full, flat list,
+ * in thread order (each reply right after its parent, siblings oldest first). With either, it is
+ * one page of that same order, {@code {"comments": […], "nextCursor": "…" | null}}: pass {@code
+ * nextCursor} back as {@code after} for the next page.
+ */
+@RestController
+class CommentsController {
+
+    private final CommentService comments;
+
+    CommentsController(CommentService comments) {
+        this.comments = comments;
+    }
+
+    @GetMapping("/api/articles/{slug}/comments")
+    Mono<?> list(
+            @PathVariable String slug,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String after) {
+        if (limit == null && after == null) {
+            return comments.list(slug).map(CommentBody::of).collectList().map(CommentsEnvelope::new);
+        }
+        OptionalInt size =
+                limit == null ? OptionalInt.of(CommentRules.DEFAULT_PAGE_SIZE) : CommentRules.parseLimit(limit);
+        if (size.isEmpty()) {
+            return Mono.error(
+                    ApiException.invalid("limit", "must be a whole number from 1 to " + CommentRules.MAX_PAGE_SIZE));
+        }
+        Optional<String> afterPath = after == null ? Optional.empty() : Threads.pathOf(after);
+        if (after != null && afterPath.isEmpty()) {
+            return Mono.error(ApiException.invalid("after", "is invalid"));
+        }
+        return comments.page(slug, size.getAsInt(), afterPath.orElse(null))
+                .map(page -> new CommentsPage(
+                        page.comments().stream().map(CommentBody::of).toList(), page.nextCursor()));
+    }
+
+    @PostMapping("/api/articles/{slug}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<CommentEnvelope> post(
+            @PathVariable String slug,
+            @AuthenticationPrincipal Jwt token,
+            @RequestBody(required = false) NewCommentEnvelope request) {
+        if (request == null || request.comment() == null) {
+            return Mono.error(ApiException.invalid("comment", "can't be blank"));
+        }
+        return comments.post(
+                        slug,
+                        CurrentUser.of(token).id(),
+                        request.comment().body(),
+                        request.comment().parentId())
+                .map(CommentEnvelope::of);
+    }
+
+    @PutMapping("/api/articles/{slug}/comments/{id}")
+    Mono<CommentEnvelope> edit(
+            @PathVariable String slug,
+            @PathVariable String id,
+            @AuthenticationPrincipal Jwt token,
+            @RequestBody(required = false) CommentEditEnvelope request) {
+        if (request == null || request.comment() == null) {
+            return Mono.error(ApiException.invalid("comment", "can't be blank"));
+        }
+        return comments.edit(slug, id, CurrentUser.of(token), request.comment().body())
+                .map(CommentEnvelope::of);
+    }
+
+    @DeleteMapping("/api/articles/{slug}/comments/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> delete(@PathVariable String slug, @PathVariable String id, @AuthenticationPrincipal Jwt token) {
+        return comments.delete(slug, id, CurrentUser.of(token));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.newsroom.comment.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsroom.comment.messaging.ArticleEvents.ArticleChanged;
+import dev.newsroom.comment.messaging.ArticleEvents.ArticleDeleted;
+import dev.newsroom.contracts.EventContracts;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** This consumer's own records read article-service's published examples, unknown fields and all. */
+class ArticleEventsContractTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void publishedAndUpdatedExamplesParseIntoArticleChanged() {
+        for (String type : new String[] {ArticleEvents.PUBLISHED, ArticleEvents.UPDATED}) {
+            ArticleChanged event = json.readValue(EventContracts.example(type), ArticleChanged.class);
+
+            assertThat(event.articleId()).isEqualTo("3d2c1b0a-9e8f-4a7b-8c6d-5e4f3a2b1c0d");
+            assertThat(event.slug()).isEqualTo("how-the-tide-turned-1a2b3c");
+            assertThat(event.authorId()).isEqualTo("6f1c2d9e-4b1a-4f0e-9a57-3c2b8d7e1f20");
+            assertThat(event.updatedAt()).isAfterOrEqualTo(Instant.parse("2026-11-26T09:00:00Z"));
+        }
+    }
+
+    @Test
+    void deletedExampleParsesIntoArticleDeleted() {
+        ArticleDeleted event = json.readValue(EventContracts.example(ArticleEvents.DELETED), ArticleDeleted.class);
+
+        assertThat(event.articleId()).isEqualTo("3d2c1b0a-9e8f-4a7b-8c6d-5e4f3a2b1c0d");
+        assertThat(event.deletedAt()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z"));
+    }
+}

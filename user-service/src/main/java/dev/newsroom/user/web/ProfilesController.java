@@ -1,0 +1,40 @@
+package dev.newsroom.user.web;
+
+import dev.newsroom.platform.security.CurrentUser;
+import dev.newsroom.user.account.AccountService;
+import dev.newsroom.user.web.UserJson.ProfileEnvelope;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** RealWorld's profile endpoints: read a profile (token optional), follow and unfollow. */
+@RestController
+class ProfilesController {
+
+    private final AccountService accounts;
+
+    ProfilesController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/api/profiles/{username}")
+    Mono<ProfileEnvelope> profile(@PathVariable String username, @AuthenticationPrincipal Jwt token) {
+        String viewer = token == null ? null : CurrentUser.of(token).id();
+        return accounts.profile(username, viewer).map(ProfileEnvelope::of);
+    }
+
+    @PostMapping("/api/profiles/{username}/follow")
+    Mono<ProfileEnvelope> follow(@PathVariable String username, @AuthenticationPrincipal Jwt token) {
+        return accounts.follow(CurrentUser.of(token).id(), username).map(ProfileEnvelope::of);
+    }
+
+    @DeleteMapping("/api/profiles/{username}/follow")
+    Mono<ProfileEnvelope> unfollow(@PathVariable String username, @AuthenticationPrincipal Jwt token) {
+        return accounts.unfollow(CurrentUser.of(token).id(), username).map(ProfileEnvelope::of);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.newsroom.user.web;
+
+import dev.newsroom.platform.security.AccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+@Configuration(proxyBeanMethods = false)
+class UserAccessRules {
+
+    @Bean
+    AccessRules userServiceRules() {
+        return exchanges -> exchanges
+                .pathMatchers("/api/user")
+                .authenticated()
+                .pathMatchers("/api/profiles/*/follow")
+                .authenticated()
+                .pathMatchers(HttpMethod.PUT, "/api/users/*/roles/moderator")
+                .hasRole("moderator")
+                .pathMatchers(HttpMethod.DELETE, "/api/users/*/roles/moderator")
+                .hasRole("moderator");
+    }
+}
