@@ -12,4 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("newsroom")
 public record DownstreamServices(
-        Map<String, URI> services, @DefaultValue("2s") Duration healthTimeout) {}
+        Map<String, URI> services,
+        @DefaultValue("2s") Duration healthTimeout,
+        @DefaultValue("5s") Duration callTimeout) {
+
+    public URI service(String name) {
+        URI uri = services.get(name);
+        if (uri == null) {
+            throw new IllegalStateException("No address configured for newsroom.services." + name);
+        }
+        return uri;
+    }
+}

@@ -68,13 +68,19 @@ final class SuiteLayout {
         List<Component> components = new ArrayList<>();
         Map<String, String> gatewayEnvironment = new LinkedHashMap<>();
         for (ServiceSpec spec : SERVICES) {
+            gatewayEnvironment.put(
+                    urlVariable(spec.module()), "http://127.0.0.1:" + port(spec.portVariable(), spec.defaultPort()));
+        }
+        String userServiceUrl = gatewayEnvironment.get(urlVariable("user-service"));
+        for (ServiceSpec spec : SERVICES) {
             int port = port(spec.portVariable(), spec.defaultPort());
             Map<String, String> environment = new LinkedHashMap<>();
             environment.put("PORT", String.valueOf(port));
             environment.put("MONGO_URI", mongo + spec.database());
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+            // Every service verifies tokens itself, against the keys user-service publishes.
+            environment.put("USER_SERVICE_URL", userServiceUrl);
             components.add(service(spec, port, environment));
-            gatewayEnvironment.put(urlVariable(spec.module()), "http://127.0.0.1:" + port);
         }
         int gatewayPort = port(GATEWAY.portVariable(), GATEWAY.defaultPort());
         gatewayEnvironment.put("PORT", String.valueOf(gatewayPort));

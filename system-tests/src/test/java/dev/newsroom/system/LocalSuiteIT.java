@@ -9,8 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,6 +39,9 @@ class LocalSuiteIT {
 
     private static Map<String, Integer> ports;
     private static RunningSuite suite;
+    private static String username;
+    private static String tokenBeforeRestart;
+    private static String articleSlug;
 
     @BeforeAll
     static void startSuite() {
@@ -78,6 +86,89 @@ class LocalSuiteIT {
     }
 
     @Test
+    @Order(3)
+    void aClientRegistersAndSignsInThroughTheGateway() throws Exception {
+        username = "reader" + System.nanoTime() % 100000;
+        HttpResponse<String> registered = post(
+                "/api/users",
+                "{\"user\":{\"username\":\"" + username + "\",\"email\":\"" + username
+                        + "@example.org\",\"password\":\"correct-horse\"}}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        tokenBeforeRestart =
+                JSON.readTree(registered.body()).path("user").path("token").asString();
+
+        HttpResponse<String> current = get(suite.gatewayUrl() + "/api/user", "Token " + tokenBeforeRestart);
+        assertThat(current.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(current.body()).path("user").path("username").asString())
+                .isEqualTo(username);
+    }
+
+    @Test
+    @Order(4)
+    void theRegistrationIsPublishedOnKafkaForOtherSystems() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:" + ports.get("KAFKA_PORT"),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "system-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
+        List<ConsumerRecord<String, String>> registrations = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of("newsroom.users.v1"));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (registrations.isEmpty() && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (record.value().contains("\"" + username + "\"")) {
+                        registrations.add(record);
+                    }
+                });
+            }
+        }
+        assertThat(registrations).hasSize(1);
+        assertThat(new String(
+                        registrations.get(0).headers().lastHeader("ce_type").value()))
+                .isEqualTo("newsroom.user.registered.v1");
+    }
+
+    @Test
+    @Order(5)
+    void aCommentOnAJustPublishedArticleIsAcceptedBecauseTheArticleEventCrossedKafka() throws Exception {
+        HttpResponse<String> article = post(
+                "/api/articles",
+                "{\"article\":{\"title\":\"Council votes\",\"description\":\"What changed\",\"body\":\"Details.\"}}",
+                "Token " + tokenBeforeRestart);
+        assertThat(article.statusCode()).as(article.body()).isEqualTo(201);
+        articleSlug = JSON.readTree(article.body()).path("article").path("slug").asString();
+        assertThat(JSON.readTree(article.body())
+                        .path("article")
+                        .path("author")
+                        .path("username")
+                        .asString())
+                .as("the gateway adds the author's profile")
+                .isEqualTo(username);
+
+        // comment-service knows articles only from article-service's events on Kafka.
+        HttpResponse<String> comment = post(
+                "/api/articles/" + articleSlug + "/comments",
+                "{\"comment\":{\"body\":\"First!\"}}",
+                "Token " + tokenBeforeRestart);
+        assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
+
+        HttpResponse<String> comments = get(suite.gatewayUrl() + "/api/articles/" + articleSlug + "/comments");
+        assertThat(JSON.readTree(comments.body())
+                        .path("comments")
+                        .path(0)
+                        .path("body")
+                        .asString())
+                .isEqualTo("First!");
+    }
+
+    @Test
     @Order(99)
     void sigtermStopsEveryProcessWithin15Seconds() throws Exception {
         List<ProcessHandle> children = suite.process().descendants().toList();
@@ -91,11 +182,55 @@ class LocalSuiteIT {
         assertThat(children).noneMatch(ProcessHandle::isAlive);
     }
 
+    @Test
+    @Order(100)
+    void dataWrittenThroughTheGatewaySurvivesARestart() throws Exception {
+        suite = RunningSuite.start(ports, DATA_DIR).awaitReady();
+
+        HttpResponse<String> login = post(
+                "/api/users/login",
+                "{\"user\":{\"email\":\"" + username + "@example.org\",\"password\":\"correct-horse\"}}");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        HttpResponse<String> withOldToken = get(suite.gatewayUrl() + "/api/user", "Token " + tokenBeforeRestart);
+        assertThat(withOldToken.statusCode())
+                .as("a token issued before the restart is still valid: the signing key was kept")
+                .isEqualTo(200);
+        HttpResponse<String> comments = get(suite.gatewayUrl() + "/api/articles/" + articleSlug + "/comments");
+        assertThat(comments.statusCode()).as(comments.body()).isEqualTo(200);
+        assertThat(JSON.readTree(comments.body())
+                        .path("comments")
+                        .path(0)
+                        .path("body")
+                        .asString())
+                .isEqualTo("First!");
+    }
+
     private static HttpResponse<String> get(String url) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        return get(url, null);
+    }
+
+    private static HttpResponse<String> get(String url, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
-                .GET()
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                .GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return post(path, json, null);
+    }
+
+    private static HttpResponse<String> post(String path, String json, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

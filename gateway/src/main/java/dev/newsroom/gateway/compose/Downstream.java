@@ -1,0 +1,101 @@
+package dev.newsroom.gateway.compose;
+
+import dev.newsroom.gateway.DownstreamServices;
+import dev.newsroom.platform.web.ApiException;
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Calls from the gateway to the services behind it, each bounded by the call timeout. A service's
+ * own error answer (404, 403, 422, …) is passed on to the client unchanged as a {@link
+ * ServiceAnswer}; a service that does not answer, or fails, becomes a 503 in the RealWorld shape.
+ */
+@Component
+public class Downstream {
+
+    private static final Logger log = LoggerFactory.getLogger(Downstream.class);
+
+    private final WebClient web;
+    private final DownstreamServices services;
+
+    Downstream(WebClient.Builder web, DownstreamServices services) {
+        this.web = web.build();
+        this.services = services;
+    }
+
+    public Mono<JsonNode> get(String service, String pathAndQuery, String authorization) {
+        return exchange(HttpMethod.GET, service, pathAndQuery, authorization, null);
+    }
+
+    public Mono<JsonNode> exchange(
+            HttpMethod method, String service, String pathAndQuery, String authorization, Object body) {
+        URI target = URI.create(services.service(service) + pathAndQuery);
+        WebClient.RequestBodySpec request = web.method(method).uri(target).accept(MediaType.APPLICATION_JSON);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        WebClient.RequestHeadersSpec<?> ready = body == null
+                ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return ready.exchangeToMono(this::read)
+                .timeout(services.callTimeout())
+                .onErrorMap(failure -> unavailable(service, failure));
+    }
+
+    private Mono<JsonNode> read(ClientResponse response) {
+        if (response.statusCode().is5xxServerError()) {
+            return response.releaseBody()
+                    .then(Mono.error(new IllegalStateException("answered " + response.statusCode())));
+        }
+        if (response.statusCode().isError()) {
+            return response.bodyToMono(String.class)
+                    .defaultIfEmpty("")
+                    .flatMap(body ->
+                            Mono.error(new ServiceAnswer(response.statusCode().value(), body)));
+        }
+        return response.bodyToMono(JsonNode.class);
+    }
+
+    private static Throwable unavailable(String service, Throwable failure) {
+        if (failure instanceof ServiceAnswer || failure instanceof ApiException) {
+            return failure;
+        }
+        if (!(failure instanceof WebClientRequestException || failure instanceof TimeoutException)) {
+            log.warn("{}-service failed: {}", service, failure.toString());
+        }
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service", "unavailable");
+    }
+
+    /** A service answered with a client error; the client gets that answer as it is. */
+    public static final class ServiceAnswer extends RuntimeException {
+
+        private final int status;
+        private final String body;
+
+        ServiceAnswer(int status, String body) {
+            super(null, null, false, false);
+            this.status = status;
+            this.body = body;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String body() {
+            return body;
+        }
+    }
+}
