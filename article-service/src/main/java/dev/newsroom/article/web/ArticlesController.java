@@ -6,7 +6,7 @@ import dev.newsroom.article.article.ArticleService;
 import dev.newsroom.article.messaging.ArticleViews;
 import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
-import java.net.InetSocketAddress;
+import dev.newsroom.platform.web.ClientAddress;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -143,13 +143,7 @@ class ArticlesController {
         if (userId != null) {
             return "user:" + userId;
         }
-        String forwarded = request.getHeaders().getFirst("X-Forwarded-For");
-        InetSocketAddress remote = request.getRemoteAddress();
-        String address = forwarded != null
-                ? forwarded.split(",")[0].trim()
-                : remote == null || remote.getAddress() == null
-                        ? "unknown"
-                        : remote.getAddress().getHostAddress();
+        String address = ClientAddress.of(request);
         return "anonymous:" + address + "|" + request.getHeaders().getFirst(HttpHeaders.USER_AGENT);
     }
 }

@@ -2,6 +2,7 @@ package dev.newsroom.user.web;
 
 import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
+import dev.newsroom.platform.web.ClientAddress;
 import dev.newsroom.user.account.AccountChanges;
 import dev.newsroom.user.account.AccountService;
 import dev.newsroom.user.web.UserJson.Changes;
@@ -9,7 +10,6 @@ import dev.newsroom.user.web.UserJson.Login;
 import dev.newsroom.user.web.UserJson.Registration;
 import dev.newsroom.user.web.UserJson.User;
 import dev.newsroom.user.web.UserJson.UserEnvelope;
-import java.net.InetSocketAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,7 +44,7 @@ class UsersController {
     @PostMapping("/api/users/login")
     Mono<UserEnvelope<User>> login(@RequestBody(required = false) UserEnvelope<Login> request, ServerHttpRequest http) {
         Login login = unwrap(request);
-        return accounts.login(login.email(), login.password(), clientAddress(http))
+        return accounts.login(login.email(), login.password(), ClientAddress.of(http))
                 .map(User::of)
                 .map(UserEnvelope::new);
     }
@@ -76,17 +76,5 @@ class UsersController {
             throw ApiException.invalid("user", "can't be blank");
         }
         return request.user();
-    }
-
-    /** The client's address: the gateway's X-Forwarded-For when there is one, else the peer. */
-    static String clientAddress(ServerHttpRequest request) {
-        String forwarded = request.getHeaders().getFirst("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].trim();
-        }
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null
-                ? null
-                : remote.getAddress().getHostAddress();
     }
 }
