@@ -1,8 +1,8 @@
 package dev.newsroom.gateway.compose;
 
 import dev.newsroom.gateway.DownstreamServices;
-import dev.newsroom.gateway.edge.RequestIds;
 import dev.newsroom.platform.web.ApiException;
+import dev.newsroom.platform.web.RequestIds;
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
