@@ -93,7 +93,7 @@ public class OutboxAutoConfiguration {
      * with nothing configured it is the binder's own default, so the relay and the binder always
      * talk to the same cluster.
      */
-    static String brokers(Binder binder) {
+    public static String brokers(Binder binder) {
         List<String> brokers = binder.bind("spring.cloud.stream.kafka.binder.brokers", STRINGS)
                 .orElseGet(() ->
                         binder.bind("spring.kafka.bootstrap-servers", STRINGS).orElse(List.of("localhost")));

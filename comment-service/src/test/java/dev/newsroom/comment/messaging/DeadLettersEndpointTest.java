@@ -1,0 +1,122 @@
+package dev.newsroom.comment.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsroom.comment.Articles;
+import dev.newsroom.comment.Articles.TestArticle;
+import dev.newsroom.comment.CommentServiceTest;
+import dev.newsroom.infra.junit.TopicReader;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Operators list dead letters and send them back to their topic once the cause is fixed. */
+@CommentServiceTest
+class DeadLettersEndpointTest {
+
+    static final String DLQ = "newsroom.articles.v1.comment-service.dlq";
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    Articles articles;
+
+    @BeforeEach
+    void setUp() {
+        articles = new Articles(mongo);
+    }
+
+    @AfterEach
+    void tearDown() {
+        articles.close();
+    }
+
+    @Test
+    void aDeadLetterIsListedWithWhyAndReDrivenToItsTopicOnceOnly() {
+        TestArticle article = Articles.newArticle(UUID.randomUUID().toString());
+        String poison = UUID.randomUUID().toString();
+        try (TopicReader deadLetters = new TopicReader(DLQ);
+                TopicReader articleTopic = new TopicReader(Articles.TOPIC)) {
+            articles.send(0, article.id(), Articles.PUBLISHED, poison, "{\"articleId\": broken");
+            deadLetters.await(event -> poison.equals(event.headers().get("ce_id")), 1, Duration.ofSeconds(30));
+
+            JsonNode listed = letter(poison);
+            assertThat(listed.path("originalTopic").asString()).isEqualTo(Articles.TOPIC);
+            assertThat(listed.path("type").asString()).isEqualTo(Articles.PUBLISHED);
+            assertThat(listed.path("key").asString()).isEqualTo(article.id());
+            assertThat(listed.path("reason").asString()).isNotBlank();
+            assertThat(listed.path("redriven").asBoolean()).isFalse();
+
+            JsonNode redriven = redrive();
+            assertThat(redriven.path("redriven").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(articleTopic.await(
+                            event -> poison.equals(event.headers().get("ce_id")), 2, Duration.ofSeconds(30)))
+                    .as("the original and the re-driven copy, same id and body")
+                    .allSatisfy(event -> assertThat(event.value()).isEqualTo("{\"articleId\": broken"));
+            // Still unreadable, so the consumer dead-letters the re-driven copy again: the fix comes first.
+            deadLetters.await(event -> poison.equals(event.headers().get("ce_id")), 2, Duration.ofSeconds(30));
+            assertThat(letters(poison))
+                    .extracting(letter -> letter.path("redriven").asBoolean())
+                    .containsExactly(true, false);
+            long waiting = letters(null).stream()
+                    .filter(letter -> !letter.path("redriven").asBoolean())
+                    .count();
+            assertThat(redrive().path("redriven").asLong())
+                    .as("only what was not re-driven before")
+                    .isEqualTo(waiting);
+        }
+    }
+
+    @Test
+    void onlyThisServicesDeadLetterTopicsCanBeTouched() {
+        web.post()
+                .uri("/actuator/deadletters/{topic}", "newsroom.users.v1")
+                .exchange()
+                .expectStatus()
+                .is4xxClientError();
+    }
+
+    private JsonNode letter(String eventId) {
+        return letters(eventId).get(0);
+    }
+
+    /** The dead letters with this event id (null: all), in topic order. */
+    private java.util.List<JsonNode> letters(String eventId) {
+        byte[] body = web.get()
+                .uri("/actuator/deadletters/{topic}", DLQ)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return JsonMapper.shared()
+                .readTree(body)
+                .valueStream()
+                .filter(letter ->
+                        eventId == null || eventId.equals(letter.path("eventId").asString()))
+                .toList();
+    }
+
+    private JsonNode redrive() {
+        byte[] body = web.post()
+                .uri("/actuator/deadletters/{topic}", DLQ)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return JsonMapper.shared().readTree(body);
+    }
+}
