@@ -1,0 +1,377 @@
+package dev.newsroom.trending.ingest;
+
+import dev.newsroom.trending.TrendingProperties;
+import dev.newsroom.trending.ranking.Activity;
+import dev.newsroom.trending.ranking.Hours;
+import dev.newsroom.trending.ranking.RecentViews;
+import dev.newsroom.trending.ranking.Window;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Consumes the three input topics in batches on one thread: decodes a poll's records into ops
+ * (views through de-duplication), applies them to the articles' state (kept in memory for the
+ * articles of this instance's partitions), writes every changed article in one bulk write, sends
+ * the batch's poison records to their dead-letter topics, then commits. A poison record never stops
+ * its partition; a failed write re-reads from the last commit after a back-off, which the offsets
+ * kept per article make exact.
+ *
+ * <p>Commits carry metadata: the rebuild generation they belong to and, for view partitions, the
+ * newest record timestamp. On assignment a partition committed under an older generation starts
+ * from the beginning (a rebuild that this instance missed); a view partition starts a little more
+ * than the de-duplication window before its commit, to rebuild the recent viewers it forgot (those
+ * records are re-decoded, but their ops are refused by the articles' offsets).
+ *
+ * <p>Several instances share the consumer group and split the partitions. All events of one
+ * article share its partition number on the three topics (key = article id); if two instances
+ * still write one article (during a rebalance) the conditional writes of {@link ActivityStore}
+ * sort it out.
+ */
+@Component
+public class IngestLoop implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestLoop.class);
+    private static final List<String> TOPICS =
+            List.of(InputEvents.VIEWS_TOPIC, InputEvents.COMMENTS_TOPIC, InputEvents.ARTICLES_TOPIC);
+    private static final Duration GENERATION_CHECK = Duration.ofSeconds(1);
+    private static final int CONFLICT_RETRIES = 5;
+
+    private final TrendingProperties properties;
+    private final ActivityStore store;
+    private final DeadLetters deadLetters;
+    private final KafkaClients kafka;
+    private final Decoder decoder;
+    private final Clock clock;
+
+    private final Map<String, Activity> cache = new HashMap<>();
+    private final Map<TopicPartition, RecentViews> recentViews = new HashMap<>();
+    /** Per partition: records below this offset were applied before (warm-up); no dead letters again. */
+    private final Map<TopicPartition, Long> replayedUntil = new HashMap<>();
+
+    private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
+    private final AtomicLong applied = new AtomicLong();
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private long generation;
+    private long generationCheckedAt;
+
+    IngestLoop(
+            TrendingProperties properties,
+            ActivityStore store,
+            DeadLetters deadLetters,
+            KafkaClients kafka,
+            JsonMapper json,
+            Clock clock) {
+        this.properties = properties;
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.kafka = kafka;
+        this.decoder = new Decoder(json);
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "trending-ingest");
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        Thread worker = thread;
+        if (worker != null) {
+            try {
+                worker.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Whether this instance reads partition 0 of the views topic: the one that publishes rankings. */
+    public boolean leads() {
+        return assigned.contains(new TopicPartition(InputEvents.VIEWS_TOPIC, 0));
+    }
+
+    /** Input events applied (or found already applied) since start, for the benchmark and metrics. */
+    public long applied() {
+        return applied.get();
+    }
+
+    private void run() {
+        Map<String, Object> config = kafka.consumer(properties.ingest().group());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.ingest().maxPollRecords());
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        try (KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config)) {
+            consumer = created;
+            generation = store.generation();
+            generationCheckedAt = System.nanoTime();
+            created.subscribe(TOPICS, new Rebalance(created));
+            while (running) {
+                try {
+                    checkGeneration(created);
+                    ConsumerRecords<String, byte[]> records =
+                            created.poll(properties.ingest().pollTimeout());
+                    if (!records.isEmpty()) {
+                        process(created, records);
+                    }
+                } catch (WakeupException stopping) {
+                    break;
+                } catch (RuntimeException failure) {
+                    if (!running) {
+                        break;
+                    }
+                    log.warn("Ingest batch failed; reading again from the last commit", failure);
+                    pause(properties.ingest().retryBackOff());
+                    reposition(created, created.assignment());
+                }
+            }
+        } catch (RuntimeException failure) {
+            log.error("Ingest stopped", failure);
+        } finally {
+            consumer = null;
+            assigned.clear();
+            cache.clear();
+            recentViews.clear();
+        }
+    }
+
+    private void process(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+        long cutoffHour = Hours.ofMillis(clock.millis()) - Window.RETAINED_HOURS;
+        Map<String, List<Op>> byArticle = new LinkedHashMap<>();
+        List<DeadLetters.Letter> letters = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            String source = sourceOf(partition);
+            RecentViews views = recentViews.computeIfAbsent(partition, p -> newRecentViews());
+            long newest = 0;
+            List<ConsumerRecord<String, byte[]>> partitionRecords = records.records(partition);
+            for (ConsumerRecord<String, byte[]> record : partitionRecords) {
+                newest = Math.max(newest, record.timestamp());
+                try {
+                    Op op = decoder.decode(record, source, views);
+                    if (op != null) {
+                        byArticle
+                                .computeIfAbsent(op.articleId(), id -> new ArrayList<>())
+                                .add(op);
+                    }
+                } catch (Decoder.PoisonEvent poison) {
+                    if (record.offset() >= replayedUntil.getOrDefault(partition, 0L)) {
+                        letters.add(new DeadLetters.Letter(record, poison.getMessage()));
+                    }
+                }
+            }
+            long next = partitionRecords.get(partitionRecords.size() - 1).offset() + 1;
+            commits.put(partition, new OffsetAndMetadata(next, CommitMark.of(generation, newest)));
+        }
+        apply(byArticle, cutoffHour);
+        if (!letters.isEmpty()) {
+            deadLetters.send(letters, properties.ingest().group());
+        }
+        consumer.commitSync(commits);
+        applied.addAndGet(records.count());
+    }
+
+    private void apply(Map<String, List<Op>> byArticle, long cutoffHour) {
+        Set<String> pending = byArticle.keySet();
+        for (int attempt = 0; attempt <= CONFLICT_RETRIES; attempt++) {
+            Set<String> missing = new HashSet<>(pending);
+            missing.removeAll(cache.keySet());
+            cache.putAll(store.load(missing, generation));
+            List<Activity> changed = new ArrayList<>(pending.size());
+            for (String articleId : pending) {
+                Activity activity = cache.get(articleId);
+                for (Op op : byArticle.get(articleId)) {
+                    op.applyOnce(activity, cutoffHour);
+                }
+                activity.prune(cutoffHour);
+                changed.add(activity);
+            }
+            Set<String> conflicts = store.write(changed);
+            if (conflicts.isEmpty()) {
+                return;
+            }
+            log.debug("{} articles were written by another instance meanwhile; re-applying", conflicts.size());
+            cache.keySet().removeAll(conflicts);
+            pending = conflicts;
+        }
+        throw new IllegalStateException("Articles kept changing under this instance: " + pending);
+    }
+
+    private void checkGeneration(KafkaConsumer<String, byte[]> consumer) {
+        if (System.nanoTime() - generationCheckedAt < GENERATION_CHECK.toNanos()) {
+            return;
+        }
+        generationCheckedAt = System.nanoTime();
+        long current = store.generation();
+        if (current != generation) {
+            log.info("Rebuild: generation {} -> {}, reading every input partition from the start", generation, current);
+            generation = current;
+            cache.clear();
+            recentViews.clear();
+            // Records before the current position were dead-lettered already: not again on the way.
+            for (TopicPartition partition : consumer.assignment()) {
+                replayedUntil.put(partition, consumer.position(partition));
+            }
+            consumer.seekToBeginning(consumer.assignment());
+        }
+    }
+
+    /** Where each partition starts: see the class comment. */
+    private void reposition(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions) {
+        cache.clear();
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+        Map<TopicPartition, Long> warmUps = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            recentViews.put(partition, newRecentViews());
+            replayedUntil.remove(partition);
+            OffsetAndMetadata commit = committed.get(partition);
+            CommitMark mark = commit == null ? null : CommitMark.parse(commit.metadata());
+            if (commit == null || mark == null || mark.generation() < generation) {
+                consumer.seekToBeginning(List.of(partition));
+                continue;
+            }
+            replayedUntil.put(partition, commit.offset());
+            consumer.seek(partition, commit.offset());
+            if (partition.topic().equals(InputEvents.VIEWS_TOPIC) && mark.newestTimestamp() > 0) {
+                long back = properties
+                        .viewDedupWindow()
+                        .plus(properties.viewDedupSlack())
+                        .toMillis();
+                warmUps.put(partition, Math.max(0, mark.newestTimestamp() - back));
+            }
+        }
+        if (!warmUps.isEmpty()) {
+            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(warmUps);
+            starts.forEach((partition, start) -> {
+                if (start != null && start.offset() < replayedUntil.get(partition)) {
+                    consumer.seek(partition, start.offset());
+                }
+            });
+        }
+    }
+
+    private RecentViews newRecentViews() {
+        return new RecentViews(
+                properties.viewDedupWindow().toSeconds(),
+                properties.viewDedupSlack().toSeconds());
+    }
+
+    static String sourceOf(TopicPartition partition) {
+        String prefix = switch (partition.topic()) {
+            case InputEvents.VIEWS_TOPIC -> "v";
+            case InputEvents.COMMENTS_TOPIC -> "c";
+            default -> "a";
+        };
+        return prefix + partition.partition();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, byte[]> consumer;
+
+        Rebalance(KafkaConsumer<String, byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assigned.addAll(partitions);
+            reposition(consumer, partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            assigned.removeAll(partitions);
+            // Another instance may write these articles now; re-read whatever this one touches next.
+            cache.clear();
+            partitions.forEach(partition -> {
+                recentViews.remove(partition);
+                replayedUntil.remove(partition);
+            });
+        }
+    }
+
+    /** The metadata committed with an offset: {@code g=<generation>;t=<newest record timestamp>}. */
+    record CommitMark(long generation, long newestTimestamp) {
+
+        static String of(long generation, long newestTimestamp) {
+            return "g=" + generation + ";t=" + newestTimestamp;
+        }
+
+        static CommitMark parse(String metadata) {
+            if (metadata == null || !metadata.startsWith("g=")) {
+                return null;
+            }
+            try {
+                String[] parts = metadata.split(";");
+                long generation = Long.parseLong(parts[0].substring(2));
+                long newest = parts.length > 1 && parts[1].startsWith("t=") ? Long.parseLong(parts[1].substring(2)) : 0;
+                return new CommitMark(generation, newest);
+            } catch (NumberFormatException unreadable) {
+                return null;
+            }
+        }
+    }
+}
