@@ -31,7 +31,7 @@ public record TrendingProperties(
         @DefaultValue("50") int depth,
         @DefaultValue("10") int publishSize,
         @DefaultValue("1s") Duration publishInterval,
-        @DefaultValue("250ms") Duration refreshInterval,
+        @DefaultValue("500ms") Duration refreshInterval,
         @DefaultValue Ingest ingest,
         @DefaultValue("newsroom.trending.v1") String topic) {
 
@@ -55,7 +55,7 @@ public record TrendingProperties(
      */
     public record Ingest(
             @DefaultValue("trending-service") String group,
-            @DefaultValue("10000") int maxPollRecords,
+            @DefaultValue("20000") int maxPollRecords,
             @DefaultValue("100ms") Duration pollTimeout,
             @DefaultValue("2s") Duration retryBackOff) {}
 }

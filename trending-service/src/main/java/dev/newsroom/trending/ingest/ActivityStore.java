@@ -1,7 +1,5 @@
 package dev.newsroom.trending.ingest;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -25,10 +23,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -41,11 +37,14 @@ import reactor.core.publisher.Mono;
  * control}). One document per article: metadata, hour buckets, totals, counted comments and
  * favourites, and the highest applied offset per input partition.
  *
- * <p>Every write is conditional on the revision it was computed from and sets the next one; a
- * batch is one unordered bulk write. A write whose revision no longer matches (another instance
- * wrote the article meanwhile, during a rebalance) fails with a duplicate key (the upsert tries to
- * insert the same id) and is reported back, so the caller reloads and re-applies just that article:
- * the offsets in the document make re-applying exact.
+ * <p>A batch is one unordered bulk write of {@code $set}s of the changed parts, addressed by id
+ * only. Writes set absolute values computed from the stored state plus the batch, never
+ * increments, so writing the same batch twice (a retry after a failure) stores the same thing.
+ * One instance writes an article at a time because one instance owns its partitions; the consumer
+ * commits before it gives partitions up in a rebalance. (A revision condition in the filter would
+ * also fence a consumer expelled from its group in the middle of a batch, but mongo-java-server
+ * answers a filter on more than the id by scanning the whole collection, which made each write
+ * cost milliseconds: measured 0.4 s against 2.3 s for 1000 updates.)
  *
  * <p>A document written under an older generation (before a rebuild) counts as absent: it is
  * replaced by the next write and ignored by the rankings. Blocking calls: used from the ingest
@@ -58,7 +57,6 @@ public class ActivityStore {
     static final String CONTROL = "control";
     private static final String GENERATION = "generation";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final int DUPLICATE_KEY = 11000;
 
     private final ReactiveMongoTemplate mongo;
     private volatile MongoCollection<Document> activity;
@@ -123,24 +121,18 @@ public class ActivityStore {
                 .block(TIMEOUT);
         for (Document doc : docs) {
             String id = doc.getString("_id");
-            long revision = number(doc, "rev");
             loaded.put(
                     id,
-                    number(doc, "gen") == generation
-                            ? activityOf(doc, generation, revision)
-                            : Activity.empty(id, generation, revision));
+                    number(doc, "gen") == generation ? activityOf(doc, generation) : Activity.empty(id, generation));
         }
         for (String id : articleIds) {
-            loaded.computeIfAbsent(id, missing -> Activity.empty(missing, generation, 0));
+            loaded.computeIfAbsent(id, missing -> Activity.empty(missing, generation));
         }
         return loaded;
     }
 
-    /**
-     * Writes the changes of {@code activities} in one unordered bulk write; marks the written ones
-     * saved and returns the ids whose revision had moved on (to be reloaded and re-applied).
-     */
-    public Set<String> write(Collection<Activity> activities) {
+    /** Writes the changes of {@code activities} in one unordered bulk write and marks them saved. */
+    public void write(Collection<Activity> activities) {
         List<Activity> changed = new ArrayList<>();
         List<WriteModel<Document>> writes = new ArrayList<>();
         Date now = new Date();
@@ -150,27 +142,12 @@ public class ActivityStore {
                 writes.add(writeOf(activity, now));
             }
         }
-        Set<String> conflicts = new HashSet<>();
         if (writes.isEmpty()) {
-            return conflicts;
+            return;
         }
-        try {
-            Mono.from(activity().bulkWrite(writes, new BulkWriteOptions().ordered(false)))
-                    .block(TIMEOUT);
-        } catch (MongoBulkWriteException failed) {
-            for (BulkWriteError error : failed.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw failed;
-                }
-                conflicts.add(changed.get(error.getIndex()).articleId());
-            }
-        }
-        for (Activity activity : changed) {
-            if (!conflicts.contains(activity.articleId())) {
-                activity.saved(activity.revision() + 1);
-            }
-        }
-        return conflicts;
+        Mono.from(activity().bulkWrite(writes, new BulkWriteOptions().ordered(false)))
+                .block(TIMEOUT);
+        changed.forEach(Activity::saved);
     }
 
     /**
@@ -189,14 +166,13 @@ public class ActivityStore {
     public record StoredStanding(long generation, Standing standing) {}
 
     private static WriteModel<Document> writeOf(Activity activity, Date now) {
-        long revision = activity.revision();
-        Bson filter = Filters.and(Filters.eq("_id", activity.articleId()), Filters.eq("rev", revision));
+        Bson filter = Filters.eq("_id", activity.articleId());
         Activity.Changes changes = activity.changes();
         if (changes.replace()) {
-            Document doc = documentOf(activity).append("rev", revision + 1).append("touched", now);
+            Document doc = documentOf(activity).append("touched", now);
             return new ReplaceOneModel<>(filter, doc, new ReplaceOptions().upsert(true));
         }
-        Document set = new Document("rev", revision + 1).append("touched", now);
+        Document set = new Document("touched", now);
         Document unset = new Document();
         if (changes.meta()) {
             set.append("meta", metaOf(activity.meta())).append("deleted", activity.isDeleted());
@@ -263,11 +239,10 @@ public class ActivityStore {
         return new Document("v", counts.views()).append("c", counts.comments()).append("f", counts.favorites());
     }
 
-    private static Activity activityOf(Document doc, long generation, long revision) {
+    private static Activity activityOf(Document doc, long generation) {
         return new Activity(
                 doc.getString("_id"),
                 generation,
-                revision,
                 metaFrom(doc.get("meta", Document.class)),
                 Boolean.TRUE.equals(doc.getBoolean("deleted")),
                 countsFrom(doc.get("t", Document.class)),

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * could not count it twice either.
  *
  * <p>Not thread-safe: one ingest thread owns an instance at a time. {@link #changes()} says which
- * parts changed since the last {@link #saved(long)}, so the store writes only those.
+ * parts changed since the last {@link #saved()}, so the store writes only those.
  */
 public final class Activity {
 
@@ -110,7 +110,6 @@ public final class Activity {
 
     private final String articleId;
     private final long generation;
-    private long revision;
     private Meta meta;
     private boolean deleted;
     private Counts total;
@@ -120,14 +119,9 @@ public final class Activity {
     private final Map<String, Long> offsets;
     private final Changes changes = new Changes();
 
-    /**
-     * @param revision the stored document's revision, which the next write is conditional on (0: no
-     *     document yet)
-     */
     public Activity(
             String articleId,
             long generation,
-            long revision,
             Meta meta,
             boolean deleted,
             Counts total,
@@ -137,7 +131,6 @@ public final class Activity {
             Map<String, Long> offsets) {
         this.articleId = articleId;
         this.generation = generation;
-        this.revision = revision;
         this.meta = meta;
         this.deleted = deleted;
         this.total = total;
@@ -147,13 +140,10 @@ public final class Activity {
         this.offsets = new HashMap<>(offsets);
     }
 
-    /**
-     * A new article's state (or one that replaces a document left from before a rebuild, whose
-     * revision the write must still match).
-     */
-    public static Activity empty(String articleId, long generation, long revision) {
-        Activity activity = new Activity(
-                articleId, generation, revision, null, false, Counts.ZERO, Map.of(), Map.of(), Map.of(), Map.of());
+    /** A new article's state (or one that replaces a document left from before a rebuild). */
+    public static Activity empty(String articleId, long generation) {
+        Activity activity =
+                new Activity(articleId, generation, null, false, Counts.ZERO, Map.of(), Map.of(), Map.of(), Map.of());
         activity.changes.replace = true;
         return activity;
     }
@@ -174,6 +164,9 @@ public final class Activity {
 
     /** A view that de-duplication let through, in the hour it happened. */
     public void viewed(long hour, long cutoffHour) {
+        if (deleted) {
+            return;
+        }
         add(Kind.VIEW, hour, 1, cutoffHour);
     }
 
@@ -302,9 +295,8 @@ public final class Activity {
         }
     }
 
-    /** The store wrote the changes as {@code newRevision}. */
-    public void saved(long newRevision) {
-        revision = newRevision;
+    /** The store wrote the changes. */
+    public void saved() {
         changes.clear();
     }
 
@@ -314,10 +306,6 @@ public final class Activity {
 
     public long generation() {
         return generation;
-    }
-
-    public long revision() {
-        return revision;
     }
 
     public Meta meta() {
