@@ -98,6 +98,14 @@ public class TrendingIngest {
             Thread.sleep(1000);
             System.err.printf("  warm-up: produced %d, lag %d%n", produced.get(), lag(admin));
         }
+        List<Long> pids = new ArrayList<>();
+        for (String pid : options.getOrDefault("pids", "").split("[ ,]+")) {
+            if (!pid.isBlank()) {
+                pids.add(Long.parseLong(pid.trim()));
+            }
+        }
+        pids.add(ProcessHandle.current().pid());
+        long[] cpuStart = cpu(pids);
         long startCommitted = committed(admin);
         long startProduced = produced.get();
         long start = System.nanoTime();
@@ -111,6 +119,7 @@ public class TrendingIngest {
             System.err.printf("  produced %d, lag %d%n", produced.get(), lag);
         }
         long elapsed = System.nanoTime() - start;
+        long[] cpuEnd = cpu(pids);
         long endCommitted = committed(admin);
         long endProduced = produced.get();
         measuring.set(false);
@@ -130,8 +139,42 @@ public class TrendingIngest {
                 percentile(sortedLag, 50), percentile(sortedLag, 100), lags.isEmpty() ? -1 : lags.get(lags.size() - 1));
         System.out.printf("freshness:           p50 %d ms, p99 %d ms, max %d ms over %d probes%n",
                 percentile(sortedFresh, 50), percentile(sortedFresh, 99), percentile(sortedFresh, 100), sortedFresh.size());
+        long total = cpuEnd[1] - cpuStart[1];
+        long other = (cpuEnd[0] - cpuStart[0]) - (cpuEnd[2] - cpuStart[2]);
+        System.out.printf("other CPU:           %.0f %% of the machine's CPU time went to processes other than the"
+                + " broker, store, service and load generator during the measured period%n",
+                total > 0 ? Math.max(0, 100.0 * other / total) : 0.0);
         producer.close(Duration.ofSeconds(5));
         admin.close();
+    }
+
+    /** Busy and total ticks of the machine (/proc/stat), and the user + system ticks of {@code pids}. */
+    static long[] cpu(List<Long> pids) {
+        try {
+            String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            long total = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                long value = Long.parseLong(fields[i]);
+                total += value;
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += value;
+                }
+            }
+            long ours = 0;
+            for (long pid : pids) {
+                try {
+                    String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                    String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ours += Long.parseLong(after[11]) + Long.parseLong(after[12]);
+                } catch (Exception gone) {
+                    // a process that ended has no more ticks to count
+                }
+            }
+            return new long[] {busy, total, ours};
+        } catch (Exception unreadable) {
+            return new long[] {0, 0, 0};
+        }
     }
 
     static long percentile(List<Long> sorted, int p) {

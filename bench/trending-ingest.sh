@@ -199,6 +199,7 @@ LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
     -cp "$LOAD_CLASSPATH" bench/TrendingIngest.java \
     --bootstrap "127.0.0.1:$KAFKA_PORT" --service "http://127.0.0.1:$TRENDING_PORT" \
     --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" --articles "$ARTICLES" --viewers "$VIEWERS" \
+    --pids "${PIDS[*]}" \
     >"$WORK/report.txt" &
 LOAD_PID=$!
 wait "$LOAD_PID"

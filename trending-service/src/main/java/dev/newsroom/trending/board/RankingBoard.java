@@ -32,8 +32,11 @@ import org.springframework.stereotype.Component;
 public class RankingBoard implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RankingBoard.class);
-    /** Writes stamped before a refresh may land after it; read them again in the next one. */
-    private static final Duration OVERLAP = Duration.ofSeconds(5);
+    /**
+     * Writes are stamped when a batch's bulk write is built and may land up to a bulk write's time
+     * later; the next refresh reads that far back again.
+     */
+    private static final Duration OVERLAP = Duration.ofSeconds(2);
 
     private final ActivityStore store;
     private final Scoring scoring;

@@ -133,21 +133,31 @@ public class ActivityStore {
 
     /** Writes the changes of {@code activities} in one unordered bulk write and marks them saved. */
     public void write(Collection<Activity> activities) {
-        List<Activity> changed = new ArrayList<>();
+        bulkWrite(writesOf(activities));
+    }
+
+    /**
+     * The writes that store the changes of {@code activities}, as documents that no longer refer to
+     * them (so the bulk write may run while the next batch changes them), and marks them saved.
+     */
+    public List<WriteModel<Document>> writesOf(Collection<Activity> activities) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         Date now = new Date();
         for (Activity activity : activities) {
             if (!activity.changes().isEmpty()) {
-                changed.add(activity);
                 writes.add(writeOf(activity, now));
+                activity.saved();
             }
         }
-        if (writes.isEmpty()) {
-            return;
+        return writes;
+    }
+
+    /** One unordered bulk write. */
+    public void bulkWrite(List<WriteModel<Document>> writes) {
+        if (!writes.isEmpty()) {
+            Mono.from(activity().bulkWrite(writes, new BulkWriteOptions().ordered(false)))
+                    .block(TIMEOUT);
         }
-        Mono.from(activity().bulkWrite(writes, new BulkWriteOptions().ordered(false)))
-                .block(TIMEOUT);
-        changed.forEach(Activity::saved);
     }
 
     /**

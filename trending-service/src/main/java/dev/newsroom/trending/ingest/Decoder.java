@@ -13,11 +13,14 @@ import dev.newsroom.trending.ranking.Hours;
 import dev.newsroom.trending.ranking.RecentViews;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,7 +49,7 @@ final class Decoder {
         long offset = record.offset();
         return switch (type) {
             case InputEvents.VIEWED -> {
-                ArticleViewed event = read(record, ArticleViewed.class);
+                ArticleViewed event = readView(record);
                 String articleId = id(event.articleId(), "articleId");
                 String viewer = required(event.viewerKey(), "viewerKey");
                 Instant at = required(event.viewedAt(), "viewedAt");
@@ -135,6 +138,58 @@ final class Decoder {
                         wasVisible);
             default -> null;
         };
+    }
+
+    /**
+     * Views are most of the input (tens of thousands a second), so they are read with the streaming
+     * parser rather than bound to a record by reflection: three fields, unknown ones skipped.
+     */
+    private ArticleViewed readView(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            throw new PoisonEvent("no event data");
+        }
+        String articleId = null;
+        String viewerKey = null;
+        Instant viewedAt = null;
+        try (JsonParser parser = json.createParser(record.value())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new PoisonEvent("not valid ArticleViewed JSON: not an object");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "articleId" -> articleId = text(parser, value, field);
+                    case "viewerKey" -> viewerKey = text(parser, value, field);
+                    case "viewedAt" -> viewedAt = instant(text(parser, value, field));
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (JacksonException unreadable) {
+            throw new PoisonEvent("not valid ArticleViewed JSON: " + unreadable.getOriginalMessage());
+        }
+        return new ArticleViewed(articleId, viewerKey, viewedAt);
+    }
+
+    private static String text(JsonParser parser, JsonToken token, String field) {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.VALUE_STRING) {
+            throw new PoisonEvent(field + " is not a string");
+        }
+        return parser.getString();
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Timestamps.parse(text);
+        } catch (DateTimeParseException unreadable) {
+            throw new PoisonEvent("viewedAt is not a date-time: " + text);
+        }
     }
 
     private <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type) {

@@ -1,5 +1,6 @@
 package dev.newsroom.trending.ingest;
 
+import com.mongodb.client.model.WriteModel;
 import dev.newsroom.trending.TrendingProperties;
 import dev.newsroom.trending.ranking.Activity;
 import dev.newsroom.trending.ranking.Hours;
@@ -16,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -26,6 +31,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,8 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Consumes the three input topics in batches on one thread: decodes a poll's records into ops
  * (views through de-duplication), applies them to the articles' state (kept in memory for the
- * articles of this instance's partitions), writes every changed article in one bulk write, sends
- * the batch's poison records to their dead-letter topics, then commits. A poison record never stops
+ * articles of this instance's partitions), and hands the batch's writes to a writer thread: every
+ * changed article in one bulk write, then the batch's poison records to their dead-letter topics.
+ * The next batch is decoded while that one is written; the consumer commits a batch once its
+ * writes are done, before it hands out the next one (so at most one batch is in flight). A poison record never stops
  * its partition; a failed write re-reads from the last commit after a back-off, which the offsets
  * kept per article make exact.
  *
@@ -80,6 +88,8 @@ public class IngestLoop implements SmartLifecycle {
     private long generation;
     private long generationCheckedAt;
     private final Stats stats = new Stats();
+    private ExecutorService writer;
+    private Pending pending;
 
     IngestLoop(
             TrendingProperties properties,
@@ -155,6 +165,11 @@ public class IngestLoop implements SmartLifecycle {
                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 org.apache.kafka.clients.consumer.RangeAssignor.class.getName());
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "trending-ingest-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config)) {
             consumer = created;
             generation = store.generation();
@@ -182,10 +197,51 @@ public class IngestLoop implements SmartLifecycle {
         } catch (RuntimeException failure) {
             log.error("Ingest stopped", failure);
         } finally {
+            abandonPending();
+            writer.shutdown();
             consumer = null;
             assigned.clear();
             cache.clear();
             recentViews.clear();
+        }
+    }
+
+    /** A batch being written by the writer thread, and what to commit once it is. */
+    private record Pending(Future<?> write, Map<TopicPartition, OffsetAndMetadata> commits) {}
+
+    /**
+     * Waits for the batch in flight and commits it. Runs on the consumer's thread (before a poll
+     * hands out the next batch's partitions, before a rebalance takes any away, before a seek).
+     */
+    private void finishPending(KafkaConsumer<String, byte[]> consumer) {
+        Pending current = pending;
+        if (current == null) {
+            return;
+        }
+        pending = null;
+        try {
+            current.write().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing a batch", e);
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("Could not write a batch", failed.getCause());
+        }
+        consumer.commitSync(current.commits());
+    }
+
+    /** Waits for the batch in flight without committing it (it is read again after a failure). */
+    private void abandonPending() {
+        Pending current = pending;
+        pending = null;
+        if (current != null) {
+            try {
+                current.write().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException ignored) {
+                // it is read and written again from the last commit
+            }
         }
     }
 
@@ -218,16 +274,22 @@ public class IngestLoop implements SmartLifecycle {
             long next = partitionRecords.get(partitionRecords.size() - 1).offset() + 1;
             commits.put(partition, new OffsetAndMetadata(next, CommitMark.of(generation, newest)));
         }
+        List<WriteModel<Document>> writes = apply(byArticle, cutoffHour);
         long decoded = System.nanoTime();
-        apply(byArticle, cutoffHour);
-        long written = System.nanoTime();
-        if (!letters.isEmpty()) {
-            deadLetters.send(letters, properties.ingest().group());
-        }
-        consumer.commitSync(commits);
+        // The previous batch was written meanwhile: wait for it, commit it, then hand this one over.
+        finishPending(consumer);
+        long waited = System.nanoTime();
+        String group = properties.ingest().group();
+        pending = new Pending(
+                writer.submit(() -> {
+                    store.bulkWrite(writes);
+                    if (!letters.isEmpty()) {
+                        deadLetters.send(letters, group);
+                    }
+                }),
+                commits);
         applied.addAndGet(records.count());
-        stats.batch(
-                records.count(), byArticle.size(), decoded - started, written - decoded, System.nanoTime() - written);
+        stats.batch(records.count(), byArticle.size(), decoded - started, waited - decoded);
     }
 
     /** Where batch time goes, logged every half minute at INFO (the benchmark reads it). */
@@ -237,38 +299,35 @@ public class IngestLoop implements SmartLifecycle {
         private long records;
         private long articles;
         private long decodeNanos;
-        private long writeNanos;
-        private long commitNanos;
+        private long waitNanos;
 
-        void batch(int count, int touched, long decode, long write, long commit) {
+        void batch(int count, int touched, long decode, long wait) {
             batches++;
             records += count;
             articles += touched;
             decodeNanos += decode;
-            writeNanos += write;
-            commitNanos += commit;
+            waitNanos += wait;
             long elapsed = System.nanoTime() - since;
             if (elapsed > 30_000_000_000L) {
                 log.info(
-                        "Ingested {} records/s in {} batches ({} articles a batch); per batch: decode {} ms, store {} ms, commit {} ms",
+                        "Ingested {} records/s in {} batches ({} articles a batch); per batch: decode and apply {} ms,"
+                                + " then waiting for the previous batch's write and commit {} ms",
                         records * 1_000_000_000L / elapsed,
                         batches,
                         articles / batches,
                         decodeNanos / batches / 1_000_000,
-                        writeNanos / batches / 1_000_000,
-                        commitNanos / batches / 1_000_000);
+                        waitNanos / batches / 1_000_000);
                 since = System.nanoTime();
                 batches = 0;
                 records = 0;
                 articles = 0;
                 decodeNanos = 0;
-                writeNanos = 0;
-                commitNanos = 0;
+                waitNanos = 0;
             }
         }
     }
 
-    private void apply(Map<String, List<Op>> byArticle, long cutoffHour) {
+    private List<WriteModel<Document>> apply(Map<String, List<Op>> byArticle, long cutoffHour) {
         Set<String> missing = new HashSet<>(byArticle.keySet());
         missing.removeAll(cache.keySet());
         cache.putAll(store.load(missing, generation));
@@ -281,7 +340,16 @@ public class IngestLoop implements SmartLifecycle {
             activity.prune(cutoffHour);
             changed.add(activity);
         });
-        store.write(changed);
+        return store.writesOf(changed);
+    }
+
+    /** On the way out: the batch in flight is written and committed if it can be. */
+    private void finishQuietly(KafkaConsumer<String, byte[]> consumer) {
+        try {
+            finishPending(consumer);
+        } catch (RuntimeException failure) {
+            log.warn("Could not commit the last batch on stopping; it will be read again", failure);
+        }
     }
 
     private void checkGeneration(KafkaConsumer<String, byte[]> consumer) {
@@ -291,6 +359,7 @@ public class IngestLoop implements SmartLifecycle {
         generationCheckedAt = System.nanoTime();
         long current = store.generation();
         if (current != generation) {
+            finishPending(consumer);
             log.info("Rebuild: generation {} -> {}, reading every input partition from the start", generation, current);
             generation = current;
             cache.clear();
@@ -373,11 +442,14 @@ public class IngestLoop implements SmartLifecycle {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // The batch in flight is written and committed before another instance takes over.
+            finishPending(consumer);
             forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            abandonPending();
             forget(partitions);
         }
 

@@ -2,6 +2,7 @@ package dev.newsroom.trending.ingest;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,6 +39,14 @@ public class KafkaClients implements DisposableBean {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         // Topics created after the subscription (by their first event) are found quickly.
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+        return config;
+    }
+
+    /** An admin client's settings. */
+    public Map<String, Object> admin() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         return config;
     }
 
