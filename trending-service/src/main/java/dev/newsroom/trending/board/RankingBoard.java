@@ -33,10 +33,12 @@ public class RankingBoard implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RankingBoard.class);
     /**
-     * Writes are stamped when a batch's bulk write is built and may land up to a bulk write's time
-     * later; the next refresh reads that far back again.
+     * Writes are stamped when a bulk write starts and land up to its duration later (a second or
+     * two on a busy machine); each refresh reads that far back again.
      */
-    private static final Duration OVERLAP = Duration.ofSeconds(2);
+    private static final Duration OVERLAP = Duration.ofSeconds(10);
+    /** A safety net: every so often the whole collection is read again. */
+    private static final Duration FULL_READ = Duration.ofMinutes(1);
 
     private final ActivityStore store;
     private final Scoring scoring;
@@ -47,6 +49,7 @@ public class RankingBoard implements SmartLifecycle {
     private final Map<String, Standing> standings = new HashMap<>();
     private long generation = -1;
     private Instant readSince;
+    private Instant fullReadAt;
     private volatile Rankings current;
     private volatile ScheduledExecutorService scheduler;
 
@@ -83,6 +86,10 @@ public class RankingBoard implements SmartLifecycle {
             readSince = null;
         }
         Instant startedAt = clock.instant();
+        if (fullReadAt == null || startedAt.isAfter(fullReadAt.plus(FULL_READ))) {
+            readSince = null;
+            fullReadAt = startedAt;
+        }
         for (ActivityStore.StoredStanding written : store.standingsSince(readSince)) {
             if (written.generation() == generation) {
                 standings.put(written.standing().articleId(), written.standing());

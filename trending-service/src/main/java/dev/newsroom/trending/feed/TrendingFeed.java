@@ -1,6 +1,7 @@
 package dev.newsroom.trending.feed;
 
 import dev.newsroom.trending.TrendingProperties;
+import dev.newsroom.trending.ingest.IngestLoop;
 import dev.newsroom.trending.ingest.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -123,7 +124,8 @@ public class TrendingFeed implements SmartLifecycle {
         createTopic();
         // A group of its own: every instance reads every ranking; nothing is committed.
         var config = kafka.consumer("trending-feed-" + UUID.randomUUID());
-        try (KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config)) {
+        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config);
+        try {
             consumer = created;
             created.subscribe(List.of(properties.topic()));
             while (running) {
@@ -136,6 +138,7 @@ public class TrendingFeed implements SmartLifecycle {
         } catch (RuntimeException failure) {
             log.error("The trending feed stopped", failure);
         } finally {
+            IngestLoop.closeQuickly(created);
             consumer = null;
         }
     }

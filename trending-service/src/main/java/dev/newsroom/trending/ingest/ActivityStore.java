@@ -152,8 +152,20 @@ public class ActivityStore {
         return writes;
     }
 
-    /** One unordered bulk write. */
+    /**
+     * One unordered bulk write. Documents are stamped {@code touched} now, when the write starts,
+     * rather than when the batch was decoded, so the rankings' re-read (which looks back a few
+     * seconds from its own start) does not miss a write that waited for the previous one.
+     */
     public void bulkWrite(List<WriteModel<Document>> writes) {
+        Date now = new Date();
+        for (WriteModel<Document> write : writes) {
+            if (write instanceof ReplaceOneModel<Document> replace) {
+                replace.getReplacement().put("touched", now);
+            } else if (write instanceof UpdateOneModel<Document> update && update.getUpdate() instanceof Document doc) {
+                doc.get("$set", Document.class).put("touched", now);
+            }
+        }
         if (!writes.isEmpty()) {
             Mono.from(activity().bulkWrite(writes, new BulkWriteOptions().ordered(false)))
                     .block(TIMEOUT);

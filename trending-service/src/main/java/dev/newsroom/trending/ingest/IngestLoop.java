@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -170,7 +171,8 @@ public class IngestLoop implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        try (KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config)) {
+        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config);
+        try {
             consumer = created;
             generation = store.generation();
             generationCheckedAt = System.nanoTime();
@@ -199,6 +201,7 @@ public class IngestLoop implements SmartLifecycle {
         } finally {
             abandonPending();
             writer.shutdown();
+            closeQuickly(created);
             consumer = null;
             assigned.clear();
             cache.clear();
@@ -341,6 +344,15 @@ public class IngestLoop implements SmartLifecycle {
             changed.add(activity);
         });
         return store.writesOf(changed);
+    }
+
+    /** Leaves the group; does not wait long for a broker that is already gone. */
+    public static void closeQuickly(KafkaConsumer<?, ?> consumer) {
+        try {
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        } catch (RuntimeException failure) {
+            log.debug("Closing a consumer failed", failure);
+        }
     }
 
     /** On the way out: the batch in flight is written and committed if it can be. */
