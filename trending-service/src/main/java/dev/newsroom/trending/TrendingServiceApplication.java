@@ -2,8 +2,10 @@ package dev.newsroom.trending;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
+@EnableConfigurationProperties(TrendingProperties.class)
 public class TrendingServiceApplication {
 
     public static void main(String[] args) {

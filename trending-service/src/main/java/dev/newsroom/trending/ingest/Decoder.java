@@ -1,0 +1,233 @@
+package dev.newsroom.trending.ingest;
+
+import dev.newsroom.trending.ingest.InputEvents.ArticleChanged;
+import dev.newsroom.trending.ingest.InputEvents.ArticleDeleted;
+import dev.newsroom.trending.ingest.InputEvents.ArticleFavorited;
+import dev.newsroom.trending.ingest.InputEvents.ArticleUnfavorited;
+import dev.newsroom.trending.ingest.InputEvents.ArticleViewed;
+import dev.newsroom.trending.ingest.InputEvents.CommentDeleted;
+import dev.newsroom.trending.ingest.InputEvents.CommentModerated;
+import dev.newsroom.trending.ingest.InputEvents.CommentPosted;
+import dev.newsroom.trending.ranking.Activity;
+import dev.newsroom.trending.ranking.Hours;
+import dev.newsroom.trending.ranking.RecentViews;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns an input record into an {@link Op}: dispatches on the CloudEvents type ({@code ce_type}
+ * header, binary mode), ignores types it does not know, and refuses, as a {@link PoisonEvent}, a
+ * record of a known type it can never apply (not JSON, a required field missing, an id that cannot
+ * be a document key).
+ */
+final class Decoder {
+
+    /** Comment and user ids become field names in the article document: no dots, no dollar signs. */
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final JsonMapper json;
+
+    Decoder(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The op of a record, or null when it changes nothing here. */
+    Op decode(ConsumerRecord<String, byte[]> record, String source, RecentViews recentViews) {
+        String type = header(record, "ce_type");
+        if (type == null) {
+            return null;
+        }
+        long offset = record.offset();
+        return switch (type) {
+            case InputEvents.VIEWED -> {
+                ArticleViewed event = readView(record);
+                String articleId = id(event.articleId(), "articleId");
+                String viewer = required(event.viewerKey(), "viewerKey");
+                Instant at = required(event.viewedAt(), "viewedAt");
+                boolean counted = recentViews.counts(articleId, viewer, at.toEpochMilli());
+                yield new Op.View(articleId, source, offset, counted, Hours.of(at));
+            }
+            case InputEvents.PUBLISHED, InputEvents.UPDATED -> {
+                ArticleChanged event = read(record, ArticleChanged.class);
+                Activity.Meta meta = new Activity.Meta(
+                        required(event.slug(), "slug"),
+                        required(event.title(), "title"),
+                        event.description() == null ? "" : event.description(),
+                        event.tagList() == null ? List.of() : event.tagList(),
+                        event.authorId(),
+                        required(event.createdAt(), "createdAt"),
+                        event.updatedAt());
+                yield new Op.Described(id(event.articleId(), "articleId"), source, offset, meta);
+            }
+            case InputEvents.DELETED -> {
+                ArticleDeleted event = read(record, ArticleDeleted.class);
+                yield new Op.Deleted(id(event.articleId(), "articleId"), source, offset);
+            }
+            case InputEvents.FAVORITED -> {
+                ArticleFavorited event = read(record, ArticleFavorited.class);
+                yield new Op.Favorited(
+                        id(event.articleId(), "articleId"),
+                        source,
+                        offset,
+                        id(event.userId(), "userId"),
+                        Hours.of(required(event.favoritedAt(), "favoritedAt")));
+            }
+            case InputEvents.UNFAVORITED -> {
+                ArticleUnfavorited event = read(record, ArticleUnfavorited.class);
+                yield new Op.Unfavorited(
+                        id(event.articleId(), "articleId"), source, offset, id(event.userId(), "userId"));
+            }
+            case InputEvents.COMMENT_POSTED -> commentPosted(read(record, CommentPosted.class), source, offset);
+            case InputEvents.COMMENT_MODERATED ->
+                commentModerated(read(record, CommentModerated.class), source, offset);
+            case InputEvents.COMMENT_DELETED -> {
+                CommentDeleted event = read(record, CommentDeleted.class);
+                yield new Op.CommentHidden(
+                        id(event.articleId(), "articleId"),
+                        source,
+                        offset,
+                        id(event.commentId(), "commentId"),
+                        event.createdAt() == null ? null : Hours.of(event.createdAt()),
+                        // Older producers sent no wasPublished, and then every comment was published.
+                        event.wasPublished() == null || event.wasPublished());
+            }
+            default -> null;
+        };
+    }
+
+    private Op commentPosted(CommentPosted event, String source, long offset) {
+        String articleId = id(event.articleId(), "articleId");
+        String commentId = id(event.commentId(), "commentId");
+        Instant createdAt = required(event.createdAt(), "createdAt");
+        if (event.status() != null && !"published".equals(event.status())) {
+            return null; // held: it counts once a moderator approves it
+        }
+        return new Op.CommentShown(articleId, source, offset, commentId, Hours.of(createdAt), false);
+    }
+
+    private Op commentModerated(CommentModerated event, String source, long offset) {
+        String articleId = id(event.articleId(), "articleId");
+        String commentId = id(event.commentId(), "commentId");
+        boolean wasVisible = "published".equals(event.previousStatus());
+        String decision = required(event.decision(), "decision");
+        return switch (decision) {
+            case "approved" ->
+                new Op.CommentShown(
+                        articleId,
+                        source,
+                        offset,
+                        commentId,
+                        Hours.of(required(event.createdAt(), "createdAt")),
+                        wasVisible);
+            case "rejected", "held" ->
+                new Op.CommentHidden(
+                        articleId,
+                        source,
+                        offset,
+                        commentId,
+                        event.createdAt() == null ? null : Hours.of(event.createdAt()),
+                        wasVisible);
+            default -> null;
+        };
+    }
+
+    /**
+     * Views are most of the input (tens of thousands a second), so they are read with the streaming
+     * parser rather than bound to a record by reflection: three fields, unknown ones skipped.
+     */
+    private ArticleViewed readView(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            throw new PoisonEvent("no event data");
+        }
+        String articleId = null;
+        String viewerKey = null;
+        Instant viewedAt = null;
+        try (JsonParser parser = json.createParser(record.value())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new PoisonEvent("not valid ArticleViewed JSON: not an object");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "articleId" -> articleId = text(parser, value, field);
+                    case "viewerKey" -> viewerKey = text(parser, value, field);
+                    case "viewedAt" -> viewedAt = instant(text(parser, value, field));
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (JacksonException unreadable) {
+            throw new PoisonEvent("not valid ArticleViewed JSON: " + unreadable.getOriginalMessage());
+        }
+        return new ArticleViewed(articleId, viewerKey, viewedAt);
+    }
+
+    private static String text(JsonParser parser, JsonToken token, String field) {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.VALUE_STRING) {
+            throw new PoisonEvent(field + " is not a string");
+        }
+        return parser.getString();
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Timestamps.parse(text);
+        } catch (DateTimeParseException unreadable) {
+            throw new PoisonEvent("viewedAt is not a date-time: " + text);
+        }
+    }
+
+    private <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type) {
+        if (record.value() == null) {
+            throw new PoisonEvent("no event data");
+        }
+        try {
+            return required(json.readValue(record.value(), type), "event data");
+        } catch (JacksonException unreadable) {
+            throw new PoisonEvent("not valid " + type.getSimpleName() + " JSON: " + unreadable.getOriginalMessage());
+        }
+    }
+
+    private static String id(String value, String name) {
+        required(value, name);
+        if (!KEY.matcher(value).matches()) {
+            throw new PoisonEvent(name + " is not an id: " + value);
+        }
+        return value;
+    }
+
+    private static <T> T required(T value, String name) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            throw new PoisonEvent("missing " + name);
+        }
+        return value;
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A record this service can never apply, however often it tries: a dead letter. */
+    static final class PoisonEvent extends IllegalArgumentException {
+
+        PoisonEvent(String message) {
+            super(message);
+        }
+    }
+}
