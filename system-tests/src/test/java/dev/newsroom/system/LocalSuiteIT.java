@@ -12,6 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -169,10 +175,150 @@ class LocalSuiteIT {
     }
 
     @Test
+    @Order(10)
+    void heldCommentsReachOnlyModeratorsUntilApprovedAndLiveCommentsStreamThroughTheGateway() throws Exception {
+        String reader = "Token " + register("reader" + System.nanoTime());
+        String moderator = "Token " + register("suite-moderator");
+        BlockingQueue<String> live = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Stream<String>>> stream = HTTP.sendAsync(
+                HttpRequest.newBuilder(
+                                URI.create(suite.gatewayUrl() + "/api/articles/" + articleSlug + "/comments/stream"))
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        stream.thenAccept(response -> response.body().forEach(live::add));
+        try {
+            String links = "Read https://a.example/1 https://b.example/2 https://c.example/3";
+            HttpResponse<String> held = post(
+                    "/api/articles/" + articleSlug + "/comments", "{\"comment\":{\"body\":\"" + links + "\"}}", reader);
+            assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
+            JsonNode heldComment = JSON.readTree(held.body()).path("comment");
+            assertThat(heldComment.path("status").asString()).isEqualTo("held");
+            long heldId = heldComment.path("id").asLong();
+            assertThat(get(suite.gatewayUrl() + "/api/articles/" + articleSlug + "/comments")
+                            .body())
+                    .doesNotContain(links);
+
+            HttpResponse<String> queue = get(suite.gatewayUrl() + "/api/moderation/comments?limit=100", moderator);
+            assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+            assertThat(queue.body()).contains(links).contains("\"username\":\"reader");
+            assertThat(get(suite.gatewayUrl() + "/api/moderation/comments", reader)
+                            .statusCode())
+                    .isEqualTo(403);
+
+            HttpResponse<String> approved = post("/api/moderation/comments/" + heldId + "/approve", "", moderator);
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+            assertThat(get(suite.gatewayUrl() + "/api/articles/" + articleSlug + "/comments")
+                            .body())
+                    .contains(links);
+
+            // The stream joined the topic at its newest record, so wait for any comment to show first.
+            String seen = null;
+            for (int attempt = 0; attempt < 20 && seen == null; attempt++) {
+                String body = "Live comment " + attempt;
+                post("/api/articles/" + articleSlug + "/comments", "{\"comment\":{\"body\":\"" + body + "\"}}", reader);
+                seen = awaitLine(live, line -> line.contains(body), Duration.ofSeconds(3));
+            }
+            assertThat(seen).as("a posted comment arrives on the live stream").isNotNull();
+            assertThat(seen).contains("\"author\":{\"username\":\"reader");
+        } finally {
+            stream.cancel(true);
+        }
+    }
+
+    @Test
+    @Order(11)
+    void theArticlePageComposesArticleCommentsAndPopularPostsInOneResponse() throws Exception {
+        HttpResponse<String> page = get(suite.gatewayUrl() + "/api/pages/articles/" + articleSlug);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(page.body());
+        assertThat(body.path("article").path("slug").asString()).isEqualTo(articleSlug);
+        assertThat(body.path("article").path("author").path("username").asString())
+                .isEqualTo(username);
+        assertThat(body.path("comments").path("comments").path(0).path("body").asString())
+                .isEqualTo("First!");
+        assertThat(body.path("missing").toString()).doesNotContain("comments");
+        assertThat(get(suite.gatewayUrl() + "/api/pages/articles/no-such-story").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(12)
+    void theDoorAnswersCorsPreflightsAndNamesEveryRequest() throws Exception {
+        HttpResponse<String> preflight = HTTP.send(
+                HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/articles"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://localhost:4100")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "authorization,content-type")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isPresent();
+
+        HttpResponse<String> tags = get(suite.gatewayUrl() + "/api/tags");
+        assertThat(tags.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(tags.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(post("/api/users/login", "{\"user\":" + "[1,".repeat(400_000) + "]}}")
+                        .statusCode())
+                .as("a body over the limit")
+                .isEqualTo(413);
+    }
+
+    @Test
+    @Order(13)
+    void aClientOverItsBudgetIsToldToComeBackLater() throws Exception {
+        String greedy = "Token " + register("greedy" + System.nanoTime());
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 400; i++) {
+            last = get(suite.gatewayUrl() + "/api/user", greedy);
+            if (last.statusCode() == 429) {
+                break;
+            }
+        }
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        assertThat(last.body()).isEqualTo("{\"errors\":{\"request\":[\"is rate limited\"]}}");
+        assertThat(get(suite.gatewayUrl() + "/api/tags").statusCode())
+                .as("other clients are not affected")
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(98)
+    void withCommentServiceStoppedTheArticlePageStillComesBackAndSaysWhatIsMissing() throws Exception {
+        ProcessHandle comments = suite.process()
+                .descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains("comment-service"))
+                .findFirst()
+                .orElseThrow();
+        comments.destroy();
+        assertThat(comments.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+
+        Instant asked = Instant.now();
+        HttpResponse<String> page = get(suite.gatewayUrl() + "/api/pages/articles/" + articleSlug);
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(8));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.headers().firstValue("X-Newsroom-Degraded").orElse("")).contains("comments");
+        JsonNode body = JSON.readTree(page.body());
+        assertThat(body.path("article").path("slug").asString()).isEqualTo(articleSlug);
+        assertThat(body.path("comments").isNull()).isTrue();
+        assertThat(body.path("missing").toString()).contains("comments");
+
+        HttpResponse<String> list = get(suite.gatewayUrl() + "/api/articles/" + articleSlug + "/comments");
+        assertThat(list.statusCode()).isEqualTo(503);
+        assertThat(list.body()).isEqualTo("{\"errors\":{\"service\":[\"unavailable\"]}}");
+    }
+
+    @Test
     @Order(99)
     void sigtermStopsEveryProcessWithin15Seconds() throws Exception {
         List<ProcessHandle> children = suite.process().descendants().toList();
-        assertThat(children).as("kafka, mongo and five services").hasSizeGreaterThanOrEqualTo(7);
+        assertThat(children)
+                .as("kafka, mongo, the gateway and the services still running (comment-service was stopped above)")
+                .hasSizeGreaterThanOrEqualTo(6);
 
         Instant begun = Instant.now();
         boolean stopped = suite.stop(Duration.ofSeconds(15));
@@ -203,6 +349,27 @@ class LocalSuiteIT {
                         .path("body")
                         .asString())
                 .isEqualTo("First!");
+    }
+
+    private static String register(String name) throws Exception {
+        HttpResponse<String> registered = post(
+                "/api/users",
+                "{\"user\":{\"username\":\"" + name + "\",\"email\":\"" + name
+                        + "@example.org\",\"password\":\"correct-horse\"}}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return JSON.readTree(registered.body()).path("user").path("token").asString();
+    }
+
+    private static String awaitLine(BlockingQueue<String> lines, Predicate<String> wanted, Duration wait)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null && wanted.test(line)) {
+                return line;
+            }
+        }
+        return null;
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

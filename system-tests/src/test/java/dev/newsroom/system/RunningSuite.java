@@ -78,6 +78,8 @@ final class RunningSuite implements AutoCloseable {
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(home().toFile()).redirectErrorStream(true);
         ports.forEach((variable, port) -> builder.environment().put(variable, String.valueOf(port)));
+        // A moderator the system test can register itself, besides the default one.
+        builder.environment().put("MODERATORS", "editor,suite-moderator");
         try {
             return new RunningSuite(builder.start(), ports);
         } catch (IOException e) {
