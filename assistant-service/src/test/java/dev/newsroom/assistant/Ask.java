@@ -1,6 +1,8 @@
 package dev.newsroom.assistant;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.MediaType;
@@ -57,5 +59,25 @@ public final class Ask {
                 .returnResult()
                 .getResponseBody();
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The (event name, data) pairs of a Server-Sent Events stream. */
+    public static List<String[]> events(String stream) {
+        List<String[]> events = new ArrayList<>();
+        for (String frame : stream.split("\n\n")) {
+            String name = null;
+            String data = null;
+            for (String line : frame.split("\n")) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data = line.substring(5).strip();
+                }
+            }
+            if (name != null) {
+                events.add(new String[] {name, data});
+            }
+        }
+        return events;
     }
 }

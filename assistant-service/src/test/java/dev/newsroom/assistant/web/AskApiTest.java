@@ -94,7 +94,7 @@ class AskApiTest {
     void withAcceptEventStreamTheAnswerArrivesAsPassageTokenAndDoneEvents() {
         String stream = ask.stream(bridge.slug(), "Who is the chief engineer?");
 
-        List<String[]> events = events(stream);
+        List<String[]> events = Ask.events(stream);
         assertThat(events).extracting(event -> event[0]).containsExactly("passage", "token", "done");
         JsonNode passage = JSON.readTree(events.get(0)[1]);
         assertThat(passage.path("text").asString()).contains("Marta Olsen");
@@ -218,25 +218,5 @@ class AskApiTest {
         metric.path("availableTags").forEach(tag -> tags.add(tag.path("tag").asString()));
         assertThat(tags).containsExactlyInAnyOrder("answerer", "answered");
         assertThat(metric.path("measurements").path(0).path("value").asDouble()).isGreaterThanOrEqualTo(1);
-    }
-
-    /** The (event, data) pairs of a Server-Sent Events stream. */
-    static List<String[]> events(String stream) {
-        List<String[]> events = new ArrayList<>();
-        for (String frame : stream.split("\n\n")) {
-            String name = null;
-            String data = null;
-            for (String line : frame.split("\n")) {
-                if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data = line.substring(5).strip();
-                }
-            }
-            if (name != null) {
-                events.add(new String[] {name, data});
-            }
-        }
-        return events;
     }
 }
