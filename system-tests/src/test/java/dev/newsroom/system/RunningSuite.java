@@ -60,6 +60,7 @@ final class RunningSuite implements AutoCloseable {
                 "ARTICLE_SERVICE_PORT",
                 "COMMENT_SERVICE_PORT",
                 "TRENDING_SERVICE_PORT",
+                "ASSISTANT_SERVICE_PORT",
                 "KAFKA_PORT",
                 "MONGO_PORT")) {
             ports.put(variable, freePort());
