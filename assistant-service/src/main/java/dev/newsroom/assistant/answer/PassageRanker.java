@@ -22,6 +22,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -84,9 +86,11 @@ final class PassageRanker {
         if (questionTerms.isEmpty() || passages.isEmpty()) {
             return new Ranking(questionTerms, List.of());
         }
-        try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-            index(directory, passages);
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
+                IndexWriter writer = new IndexWriter(directory, throwAwayIndex())) {
+            index(writer, passages);
+            // A near-real-time reader straight from the writer: the index is never committed.
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
                 return new Ranking(questionTerms, search(reader, passages, questionTerms));
             }
         } catch (IOException e) {
@@ -95,15 +99,22 @@ final class PassageRanker {
         }
     }
 
-    private void index(ByteBuffersDirectory directory, List<Passage> passages) throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity());
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (Passage passage : passages) {
-                Document document = new Document();
-                document.add(new TextField(FIELD, passage.text(), Field.Store.NO));
-                document.add(new StoredField(INDEX, passage.index()));
-                writer.addDocument(document);
-            }
+    /** One small segment that lives for one question: no merging, no compound file, no commit. */
+    private IndexWriterConfig throwAwayIndex() {
+        return new IndexWriterConfig(analyzer)
+                .setSimilarity(new BM25Similarity())
+                .setMergePolicy(NoMergePolicy.INSTANCE)
+                .setMergeScheduler(new SerialMergeScheduler())
+                .setUseCompoundFile(false)
+                .setCommitOnClose(false);
+    }
+
+    private static void index(IndexWriter writer, List<Passage> passages) throws IOException {
+        for (Passage passage : passages) {
+            Document document = new Document();
+            document.add(new TextField(FIELD, passage.text(), Field.Store.NO));
+            document.add(new StoredField(INDEX, passage.index()));
+            writer.addDocument(document);
         }
     }
 
