@@ -74,7 +74,11 @@ final class RunningSuite implements AutoCloseable {
                 "-jar",
                 home().resolve("local-suite/target/local-suite.jar").toString(),
                 "--data-dir",
-                dataDir.toString()));
+                dataDir.toString(),
+                // The launcher's own limit (240 s by default) must not be the shorter one: six JVMs
+                // starting at once on a busy two-core machine can take longer.
+                "--start-timeout",
+                String.valueOf(START_TIMEOUT.minusSeconds(20).toSeconds())));
         command.addAll(List.of(options));
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(home().toFile()).redirectErrorStream(true);
