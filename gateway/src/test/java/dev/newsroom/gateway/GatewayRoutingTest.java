@@ -26,6 +26,7 @@ class GatewayRoutingTest {
     static final StubService USERS = new StubService("user");
     static final StubService ARTICLES = new StubService("article");
     static final StubService COMMENTS = new StubService("comment");
+    static final StubService ASSISTANT = new StubService("assistant");
     static final int NOBODY_LISTENS = closedPort();
 
     @Autowired
@@ -36,6 +37,7 @@ class GatewayRoutingTest {
         registry.add("USER_SERVICE_URL", USERS::url);
         registry.add("ARTICLE_SERVICE_URL", ARTICLES::url);
         registry.add("COMMENT_SERVICE_URL", COMMENTS::url);
+        registry.add("ASSISTANT_SERVICE_URL", ASSISTANT::url);
         registry.add("TRENDING_SERVICE_URL", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
         registry.add("DOWNSTREAM_HEALTH_TIMEOUT", () -> "1s");
     }
@@ -45,6 +47,7 @@ class GatewayRoutingTest {
         USERS.close();
         ARTICLES.close();
         COMMENTS.close();
+        ASSISTANT.close();
     }
 
     @ParameterizedTest
@@ -66,6 +69,23 @@ class GatewayRoutingTest {
                 .isEqualTo(owner)
                 .jsonPath("$.path")
                 .isEqualTo(path);
+    }
+
+    @Test
+    void anonymousQuestionsAboutAnArticleReachTheAssistantNotTheArticles() {
+        web.post()
+                .uri("/api/articles/how-to-train-your-dragon/ask")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"question\":\"Who trains the dragon?\"}".getBytes())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.service")
+                .isEqualTo("assistant")
+                .jsonPath("$.path")
+                .isEqualTo("/api/articles/how-to-train-your-dragon/ask");
+        assertThat(ASSISTANT.requests()).contains("POST /api/articles/how-to-train-your-dragon/ask");
     }
 
     @Test

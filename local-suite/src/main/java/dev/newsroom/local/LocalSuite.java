@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * Runs the whole suite on one machine: the Kafka broker, the MongoDB-wire store and the five services,
+ * Runs the whole suite on one machine: the Kafka broker, the MongoDB-wire store and the six services,
  * each as its own JVM process as in production. It waits until every one is ready, prints where to
  * find them, and on Ctrl-C or SIGTERM stops them all (the gateway first, the broker and store last).
  */

@@ -12,7 +12,7 @@ import java.util.List;
  * @param dataDir where the broker, the store and the logs keep their files
  * @param fresh start with empty data instead of what the last run left
  * @param startTimeout how long every process together may take to become ready
- * @param serviceJavaOptions JVM options for the five Spring services
+ * @param serviceJavaOptions JVM options for the six Spring services
  * @param infraJavaOptions JVM options for the broker and the store
  */
 record Options(
@@ -32,11 +32,12 @@ record Options(
               --start-timeout S  seconds to wait for every process to become ready (default: 240)
 
             Ports come from GATEWAY_PORT (8080), USER_SERVICE_PORT (8081), ARTICLE_SERVICE_PORT (8082),
-            COMMENT_SERVICE_PORT (8083), TRENDING_SERVICE_PORT (8084), KAFKA_PORT (9092), MONGO_PORT (27017).
+            COMMENT_SERVICE_PORT (8083), TRENDING_SERVICE_PORT (8084), ASSISTANT_SERVICE_PORT (8085),
+            KAFKA_PORT (9092), MONGO_PORT (27017).
             JVM options: NEWSROOM_SERVICE_JAVA_OPTS and NEWSROOM_INFRA_JAVA_OPTS.
             """;
 
-    /** Small heaps, one GC thread and C1 only: five Spring JVMs start fast on two cores. */
+    /** Small heaps, one GC thread and C1 only: six Spring JVMs start fast on two cores. */
     static final String DEFAULT_SERVICE_JAVA_OPTS =
             "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 

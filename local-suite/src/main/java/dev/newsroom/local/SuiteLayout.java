@@ -25,7 +25,8 @@ final class SuiteLayout {
             new ServiceSpec("user-service", "USER_SERVICE_PORT", 8081, "newsroom-users"),
             new ServiceSpec("article-service", "ARTICLE_SERVICE_PORT", 8082, "newsroom-articles"),
             new ServiceSpec("comment-service", "COMMENT_SERVICE_PORT", 8083, "newsroom-comments"),
-            new ServiceSpec("trending-service", "TRENDING_SERVICE_PORT", 8084, "newsroom-trending"));
+            new ServiceSpec("trending-service", "TRENDING_SERVICE_PORT", 8084, "newsroom-trending"),
+            new ServiceSpec("assistant-service", "ASSISTANT_SERVICE_PORT", 8085, "newsroom-assistant"));
     static final ServiceSpec GATEWAY = new ServiceSpec("gateway", "GATEWAY_PORT", 8080, null);
 
     private final Options options;
@@ -61,7 +62,7 @@ final class SuiteLayout {
                 new Component("mongo", "MONGO_PORT", mongoPort, mongo, Map.of(), null));
     }
 
-    /** The four services, then the gateway, which is started with them but is the door to them. */
+    /** The services, then the gateway, which is started with them but is the door to them. */
     List<Component> services() {
         String kafka = "127.0.0.1:" + port("KAFKA_PORT", 9092);
         String mongo = "mongodb://127.0.0.1:" + port("MONGO_PORT", 27017) + "/";

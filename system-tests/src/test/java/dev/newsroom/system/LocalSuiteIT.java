@@ -70,7 +70,7 @@ class LocalSuiteIT {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JSON.readTree(response.body());
         assertThat(health.path("status").asString()).isEqualTo("UP");
-        for (String service : List.of("user", "article", "comment", "trending")) {
+        for (String service : List.of("user", "article", "comment", "trending", "assistant")) {
             assertThat(health.path("components").path(service).path("status").asString())
                     .as("health of %s through the gateway", service)
                     .isEqualTo("UP");
@@ -313,12 +313,53 @@ class LocalSuiteIT {
     }
 
     @Test
+    @Order(6)
+    void aReaderAsksAboutAJustPublishedArticleAndIsAnsweredFromItsText() throws Exception {
+        String body = "The harbour bridge reopened on Monday after two years of repairs.\n\n"
+                + "The repair cost 48 million euros, most of it paid by the regional government.\n\n"
+                + "Cyclists get their own lane next spring.";
+        HttpResponse<String> article = post(
+                "/api/articles",
+                "{\"article\":{\"title\":\"Bridge reopens\",\"description\":\"Two years on\",\"body\":"
+                        + JSON.writeValueAsString(body) + "}}",
+                "Token " + tokenBeforeRestart);
+        assertThat(article.statusCode()).as(article.body()).isEqualTo(201);
+        String slug = JSON.readTree(article.body()).path("article").path("slug").asString();
+
+        // Anonymous, through the gateway; assistant-service knows the article only from Kafka.
+        HttpResponse<String> answer =
+                post("/api/articles/" + slug + "/ask", "{\"question\":\"How much did the repair cost?\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode answered = JSON.readTree(answer.body()).path("answer");
+        assertThat(answered.path("answered").asBoolean()).isTrue();
+        assertThat(answered.path("answerer").asString()).isEqualTo("extractive");
+        JsonNode passage = answered.path("passages").path(0);
+        assertThat(passage.path("text").asString()).contains("48 million euros");
+        assertThat(body.substring(
+                        passage.path("start").asInt(), passage.path("end").asInt()))
+                .isEqualTo(passage.path("text").asString());
+
+        HttpResponse<String> streamed = HTTP.send(
+                HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/articles/" + slug + "/ask"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"Who gets a lane?\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(200);
+        assertThat(streamed.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(streamed.body()).contains("event: passage", "event: token", "event: done", "Cyclists");
+    }
+
+    @Test
     @Order(99)
     void sigtermStopsEveryProcessWithin15Seconds() throws Exception {
         List<ProcessHandle> children = suite.process().descendants().toList();
         assertThat(children)
                 .as("kafka, mongo, the gateway and the services still running (comment-service was stopped above)")
-                .hasSizeGreaterThanOrEqualTo(6);
+                .hasSizeGreaterThanOrEqualTo(7);
 
         Instant begun = Instant.now();
         boolean stopped = suite.stop(Duration.ofSeconds(15));

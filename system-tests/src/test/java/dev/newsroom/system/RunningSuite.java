@@ -60,6 +60,7 @@ final class RunningSuite implements AutoCloseable {
                 "ARTICLE_SERVICE_PORT",
                 "COMMENT_SERVICE_PORT",
                 "TRENDING_SERVICE_PORT",
+                "ASSISTANT_SERVICE_PORT",
                 "KAFKA_PORT",
                 "MONGO_PORT")) {
             ports.put(variable, freePort());
@@ -73,7 +74,11 @@ final class RunningSuite implements AutoCloseable {
                 "-jar",
                 home().resolve("local-suite/target/local-suite.jar").toString(),
                 "--data-dir",
-                dataDir.toString()));
+                dataDir.toString(),
+                // The launcher's own limit (240 s by default) must not be the shorter one: six JVMs
+                // starting at once on a busy two-core machine can take longer.
+                "--start-timeout",
+                String.valueOf(START_TIMEOUT.minusSeconds(20).toSeconds())));
         command.addAll(List.of(options));
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(home().toFile()).redirectErrorStream(true);

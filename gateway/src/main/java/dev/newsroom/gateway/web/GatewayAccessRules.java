@@ -7,7 +7,9 @@ import org.springframework.http.HttpMethod;
 
 /**
  * What needs a token at the edge already; the services check again, and check ownership. A token
- * that is sent is verified on every path, so a forged one never reaches a service.
+ * that is sent is verified on every path, so a forged one never reaches a service. Everything not
+ * named here is open, such as asking about an article ({@code POST /api/articles/{slug}/ask}),
+ * which anonymous readers may do.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayAccessRules {

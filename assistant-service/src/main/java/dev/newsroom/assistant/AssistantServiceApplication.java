@@ -1,0 +1,14 @@
+package dev.newsroom.assistant;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+@SpringBootApplication
+@EnableConfigurationProperties(AssistantProperties.class)
+public class AssistantServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AssistantServiceApplication.class, args);
+    }
+}

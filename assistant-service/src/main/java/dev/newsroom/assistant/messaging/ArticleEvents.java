@@ -1,0 +1,26 @@
+package dev.newsroom.assistant.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+
+/**
+ * The events of {@code newsroom.articles.v1} this service reads, as its own records with just the
+ * fields it keeps; article-service owns the contracts ({@code contracts/schemas/newsroom.article.*}),
+ * and fields added to them later are ignored here.
+ */
+final class ArticleEvents {
+
+    static final String PUBLISHED = "newsroom.article.published.v1";
+    static final String UPDATED = "newsroom.article.updated.v1";
+    static final String DELETED = "newsroom.article.deleted.v1";
+
+    private ArticleEvents() {}
+
+    /** {@code newsroom.article.published.v1} and {@code .updated.v1}: the article's full text after the change. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ArticleChanged(String articleId, String slug, String title, String body, Instant updatedAt) {}
+
+    /** {@code newsroom.article.deleted.v1}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ArticleDeleted(String articleId, String slug, Instant deletedAt) {}
+}
