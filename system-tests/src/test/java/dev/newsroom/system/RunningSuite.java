@@ -94,8 +94,13 @@ final class RunningSuite implements AutoCloseable {
 
     /** Waits for the launcher's ready line; fails with the launcher's output if it never comes. */
     RunningSuite awaitReady() {
+        return awaitReady(START_TIMEOUT);
+    }
+
+    /** As {@link #awaitReady()}, for a suite started with a longer {@code --start-timeout}. */
+    RunningSuite awaitReady(Duration timeout) {
         try {
-            ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            ready.get(timeout.toSeconds(), TimeUnit.SECONDS);
             return this;
         } catch (Exception e) {
             throw new AssertionError("The suite did not become ready:\n" + outputTail(80), e);

@@ -131,6 +131,18 @@ class ArticlesController {
                 .flatMap(article -> authors.respond(article, "article", token, HttpStatus.OK));
     }
 
+    /**
+     * Passed on by hand: the GET and PUT mappings above claim this path, so without a DELETE mapping
+     * here WebFlux would answer 405 before the proxied route is ever tried.
+     */
+    @DeleteMapping("/api/articles/{slug}")
+    Mono<ResponseEntity<Void>> delete(
+            @PathVariable String slug, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return downstream
+                .exchange(HttpMethod.DELETE, "article", articlePath(slug), authorization, null)
+                .then(Mono.just(ResponseEntity.noContent().build()));
+    }
+
     @PostMapping("/api/articles/{slug}/favorite")
     Mono<ResponseEntity<JsonNode>> favorite(
             @PathVariable String slug,

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,6 +73,25 @@ class CommentsController {
                         authorization,
                         body == null ? json.createObjectNode() : body)
                 .flatMap(comment -> authors.respond(comment, "comment", token, HttpStatus.OK));
+    }
+
+    /**
+     * Passed on by hand: the PUT mapping above claims this path, so without a DELETE mapping here
+     * WebFlux would answer 405 before the proxied route is ever tried.
+     */
+    @DeleteMapping("/api/articles/{slug}/comments/{id}")
+    Mono<ResponseEntity<Void>> delete(
+            @PathVariable String slug,
+            @PathVariable String id,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return downstream
+                .exchange(
+                        HttpMethod.DELETE,
+                        "comment",
+                        ArticlesController.articlePath(slug) + "/comments/" + UriUtils.encodePathSegment(id, "UTF-8"),
+                        authorization,
+                        null)
+                .then(Mono.just(ResponseEntity.noContent().build()));
     }
 
     @PostMapping("/api/articles/{slug}/comments")
