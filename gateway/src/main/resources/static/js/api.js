@@ -13,10 +13,14 @@ export class ApiError extends Error {
     this.retryAfter = retryAfter;
   }
 
-  /** True when the service behind the path is not there (no route yet) or not answering. */
+  /**
+   * True when the service behind the path is not answering, or not there at all: a path no route
+   * serves answers 404 {"errors":{"path":["not found"]}} (or no body), unlike a missing resource.
+   */
   get unavailable() {
+    const fields = Object.keys(this.errors);
     return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504
-      || (this.status === 404 && Object.keys(this.errors).length === 0);
+      || (this.status === 404 && (fields.length === 0 || (fields.length === 1 && fields[0] === 'path')));
   }
 
   /** Every message as "field message", for a form-level summary. */

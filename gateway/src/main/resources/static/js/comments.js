@@ -298,8 +298,18 @@ export function commentSection(article, { initial, unavailable }) {
       () => { replace(listArea, skeleton(2, 'Loading comments…')); loadFirst(); }));
   }
 
+  async function withProfile(comment) {
+    try {
+      const page = await api.get(base);
+      return (page?.comments || []).find((c) => c.id === comment.id) || comment;
+    } catch {
+      return comment;
+    }
+  }
+
   function openStream() {
-    source = new EventSource(`${base}/stream`);
+    const stream = new EventSource(`${base}/stream`);
+    source = stream;
     const handle = (kind) => (event) => {
       let comment;
       try {
@@ -312,23 +322,31 @@ export function commentSection(article, { initial, unavailable }) {
         markDeleted(comment.id);
         return;
       }
+      if (!comment.author && comment.authorId) {
+        // A stream that carries only the author's id: the list endpoint has the profile.
+        withProfile(comment).then((full) => applyLive(kind, full));
+        return;
+      }
+      applyLive(kind, comment);
+    };
+    const applyLive = (kind, comment) => {
       const known = comments.some((c) => c.id === comment.id);
       upsert(comment);
       if (kind === 'posted' && !known && comments.some((c) => c.id === comment.id)) {
         announce(`New comment from ${comment.author?.username || 'a reader'}`);
       }
     };
-    source.addEventListener('comment-posted', handle('posted'));
-    source.addEventListener('comment-edited', handle('edited'));
-    source.addEventListener('comment-deleted', handle('deleted'));
-    source.addEventListener('open', () => {
+    stream.addEventListener('comment-posted', handle('posted'));
+    stream.addEventListener('comment-edited', handle('edited'));
+    stream.addEventListener('comment-deleted', handle('deleted'));
+    stream.addEventListener('open', () => {
       liveStatus.textContent = 'Live';
       liveStatus.classList.add('is-live');
     });
-    source.addEventListener('error', () => {
-      liveStatus.textContent = source.readyState === EventSource.CLOSED ? 'Live updates unavailable' : 'Reconnecting…';
+    stream.addEventListener('error', () => {
+      liveStatus.textContent = stream.readyState === EventSource.CLOSED ? 'Live updates unavailable' : 'Reconnecting…';
       liveStatus.classList.remove('is-live');
-      if (source.readyState === EventSource.CLOSED) {
+      if (stream.readyState === EventSource.CLOSED && source === stream) {
         setTimeout(() => { if (!disposed) openStream(); }, 20000);
       }
     });

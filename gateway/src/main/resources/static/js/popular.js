@@ -61,7 +61,7 @@ function rankingItem(entry) {
 /** Fills a reserved list area with a ranking, an empty note, or an unavailable note. */
 function paintList(area, state, emptyText) {
   if (state.error) {
-    replace(area, h('p', { class: 'box-note' }, state.error));
+    replace(area, h('p', { class: 'box-note box-unavailable' }, state.error));
   } else if (!state.articles) {
     replace(area, h('p', { class: 'box-note', role: 'status' }, 'Loading…'));
   } else if (state.articles.length === 0) {
@@ -76,7 +76,7 @@ async function fetchRanking(query) {
     const body = await api.get(`/api/trending?${query}&limit=${LIMIT}`);
     return { articles: body?.articles || [] };
   } catch (e) {
-    return { error: e.unavailable ? 'Popular posts are unavailable right now.' : 'Popular posts could not be loaded.' };
+    return { error: e.status === 422 ? 'This ranking is not available.' : 'Popular posts are unavailable right now. Everything else works.' };
   }
 }
 
