@@ -71,12 +71,12 @@ function paintList(area, state, emptyText) {
   }
 }
 
-async function fetchRanking(query) {
+async function fetchRanking(query, what) {
   try {
     const body = await api.get(`/api/trending?${query}&limit=${LIMIT}`);
     return { articles: body?.articles || [] };
   } catch (e) {
-    return { error: e.status === 422 ? 'This ranking is not available.' : 'Popular posts are unavailable right now. Everything else works.' };
+    return { error: e.status === 422 ? 'This ranking is not available.' : `${what} unavailable right now. Everything else works.` };
   }
 }
 
@@ -88,7 +88,7 @@ export function popularBox({ initial } = {}) {
   let window = '7d';
   const popular = { articles: null };
   const hot = { articles: null };
-  const popularArea = h('div', { class: 'ranking-area', id: 'popular-list', 'aria-live': 'polite', 'data-testid': 'popular-list' });
+  const popularArea = h('div', { class: 'ranking-area', id: 'popular-list', role: 'tabpanel', 'aria-label': 'Popular posts in the chosen period', 'aria-live': 'polite', 'data-testid': 'popular-list' });
   const hotArea = h('div', { class: 'ranking-area', 'aria-live': 'polite', 'data-testid': 'hot-list' });
   const liveStatus = h('span', { class: 'live-status', 'data-testid': 'live-status' }, 'Connecting…');
 
@@ -127,7 +127,7 @@ export function popularBox({ initial } = {}) {
     paintTabs();
     Object.assign(popular, { articles: null, error: null });
     paintList(popularArea, popular, '');
-    const fetched = await fetchRanking(`ranking=popular&window=${value}`);
+    const fetched = await fetchRanking(`ranking=popular&window=${value}`, 'Popular posts are');
     if (window !== value) return;
     Object.assign(popular, { articles: null, error: null }, fetched);
     paintList(popularArea, popular, 'Nothing has been read in this period yet.');
@@ -148,7 +148,7 @@ export function popularBox({ initial } = {}) {
     choose(window);
   }
   paintList(hotArea, hot, '');
-  fetchRanking('ranking=hot').then((fetched) => {
+  fetchRanking('ranking=hot', 'Trending is').then((fetched) => {
     Object.assign(hot, fetched);
     paintList(hotArea, hot, 'Nothing is trending right now.');
   });

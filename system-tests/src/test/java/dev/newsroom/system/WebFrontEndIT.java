@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -215,10 +216,11 @@ class WebFrontEndIT {
         Assumptions.assumeTrue(
                 trendingAvailable(),
                 "GET /api/trending does not answer 200 yet: the popular posts half of this test is skipped");
-        // The reader's page is still open: the box changes there without a reload.
+        // The reader's page is still open: the box (popular posts or trending now, whichever ranks
+        // the new article first) changes there without a reload.
         new WebDriverWait(reader, LIVE_WAIT)
                 .until(ExpectedConditions.textToBePresentInElementLocated(
-                        By.cssSelector("[data-testid=popular-list]"), TITLE.substring(0, 40)));
+                        By.cssSelector("[data-testid=popular-box]"), TITLE.substring(0, 40)));
         screenshot(reader, "popular-posts-changed");
     }
 
@@ -258,7 +260,7 @@ class WebFrontEndIT {
         writer.manage().window().setSize(new Dimension(390, 844));
         writer.get(articleUrl);
         waitForText(writer, By.id("article-title"), TITLE);
-        Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) writer)
+        Long overflow = (Long) ((JavascriptExecutor) writer)
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
         screenshot(writer, "article-phone");
@@ -277,6 +279,28 @@ class WebFrontEndIT {
         } catch (RuntimeException e) {
             System.err.println("The browser did not stop cleanly: " + e.getMessage());
         }
+    }
+
+    @Test
+    @Order(9)
+    void anArticleStillReadsWhileTheCommentServiceIsDown() {
+        ProcessHandle comments = suite.process()
+                .descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains("comment-service-"))
+                .findFirst()
+                .orElseThrow();
+        comments.destroyForcibly();
+        comments.onExit().join();
+
+        writer.manage().window().setSize(new Dimension(1280, 1000));
+        writer.get(articleUrl);
+        waitForText(writer, By.id("article-title"), TITLE);
+        waitForText(writer, By.id("comments"), "Comments are unavailable right now");
+        assertThat(writer.findElement(By.cssSelector("[data-testid=article-body]"))
+                        .getText())
+                .contains("night crossing");
+        assertThat(writer.findElement(By.id("popular-heading")).getText()).isEqualTo("Popular posts");
+        screenshot(writer, "article-comments-down");
     }
 
     private static WebDriver browser(int width, int height) {
@@ -325,13 +349,25 @@ class WebFrontEndIT {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /** The whole page, not just the window: the window grows to the page's height for the picture. */
     private static void screenshot(WebDriver driver, String name) {
+        Dimension window = driver.manage().window().getSize();
+        Long height = (Long)
+                ((JavascriptExecutor) driver).executeScript("return Math.ceil(document.documentElement.scrollHeight);");
+        int fullHeight =
+                (int) Math.min(Math.max(height + (window.getHeight() - innerHeight(driver)), window.getHeight()), 6000);
+        driver.manage().window().setSize(new Dimension(window.getWidth(), fullHeight));
         File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+        driver.manage().window().setSize(window);
         try {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static long innerHeight(WebDriver driver) {
+        return (Long) ((JavascriptExecutor) driver).executeScript("return window.innerHeight;");
     }
 
     /** Whether the comment stream endpoint is there (it answers an event stream). */
