@@ -26,20 +26,17 @@ export function byline(article, extra) {
     extra || null);
 }
 
-/** A favourite toggle with its count; errors appear beside it. */
-export function favoriteButton(article, { compact = false } = {}) {
-  const count = h('span', { class: 'fav-count' });
-  const button = h('button', { type: 'button', class: 'button button-fav', 'data-testid': 'favorite' });
+/**
+ * A button that turns something on or off through the API (POST to turn on, DELETE to turn off),
+ * with its error beside it. `isOn()` reads the state, `apply(body)` takes the API's answer,
+ * `paint(button)` draws the button, `what` names the feature in messages.
+ */
+function toggleButton({ button, path, isOn, apply, paint, announceOn, announceOff, what }) {
   const error = h('span', { class: 'inline-error', role: 'alert' });
-  const paint = () => {
-    button.setAttribute('aria-pressed', String(Boolean(article.favorited)));
-    button.classList.toggle('is-active', Boolean(article.favorited));
-    count.textContent = String(article.favoritesCount ?? 0);
-    replace(button, h('span', { 'aria-hidden': 'true' }, article.favorited ? '♥ ' : '♡ '),
-      compact ? h('span', { class: 'visually-hidden' }, article.favorited ? 'Unfavourite' : 'Favourite')
-        : (article.favorited ? 'Favourited ' : 'Favourite '),
-      count);
-    button.setAttribute('aria-label', `${article.favorited ? 'Unfavourite' : 'Favourite'} (${article.favoritesCount ?? 0} favourites)`);
+  const redraw = () => {
+    button.setAttribute('aria-pressed', String(Boolean(isOn())));
+    button.classList.toggle('is-active', Boolean(isOn()));
+    paint(button);
   };
   button.addEventListener('click', async () => {
     error.textContent = '';
@@ -49,54 +46,59 @@ export function favoriteButton(article, { compact = false } = {}) {
     }
     button.disabled = true;
     try {
-      const path = `/api/articles/${api.enc(article.slug)}/favorite`;
-      const { article: updated } = article.favorited ? await api.del(path) : await api.post(path);
-      article.favorited = updated.favorited;
-      article.favoritesCount = updated.favoritesCount;
-      paint();
-      announce(article.favorited ? 'Added to your favourites' : 'Removed from your favourites');
+      apply(isOn() ? await api.del(path) : await api.post(path));
+      redraw();
+      announce(isOn() ? announceOn : announceOff);
     } catch (e) {
-      error.textContent = e.unavailable ? 'Favourites are unavailable right now.' : (e.messages()[0] || 'Could not change the favourite.');
+      error.textContent = e.unavailable ? `${what} is unavailable right now.` : (e.messages()[0] || `${what} could not be changed.`);
     } finally {
       button.disabled = false;
     }
   });
-  paint();
+  redraw();
   return h('span', { class: 'action-with-error' }, button, error);
 }
 
-/** Follow / unfollow for a profile; hidden for the viewer's own profile. */
+/** A favourite toggle with its count. */
+export function favoriteButton(article, { compact = false } = {}) {
+  const count = h('span', { class: 'fav-count' });
+  return toggleButton({
+    button: h('button', { type: 'button', class: 'button button-fav', 'data-testid': 'favorite' }),
+    path: `/api/articles/${api.enc(article.slug)}/favorite`,
+    isOn: () => article.favorited,
+    apply: ({ article: updated }) => {
+      article.favorited = updated.favorited;
+      article.favoritesCount = updated.favoritesCount;
+    },
+    paint: (button) => {
+      count.textContent = String(article.favoritesCount ?? 0);
+      replace(button, h('span', { 'aria-hidden': 'true' }, article.favorited ? '♥ ' : '♡ '),
+        compact ? null : (article.favorited ? 'Favourited ' : 'Favourite '),
+        count);
+      button.setAttribute('aria-label', `${article.favorited ? 'Unfavourite' : 'Favourite'} (${article.favoritesCount ?? 0} favourites)`);
+    },
+    announceOn: 'Added to your favourites',
+    announceOff: 'Removed from your favourites',
+    what: 'Favouriting',
+  });
+}
+
+/** Follow / unfollow for a profile; none for the viewer's own profile. */
 export function followButton(profile) {
   const me = api.user();
   if (!profile?.username || (me && me.username === profile.username)) return null;
-  const button = h('button', { type: 'button', class: 'button button-outline button-small', 'data-testid': 'follow' });
-  const error = h('span', { class: 'inline-error', role: 'alert' });
-  const paint = () => {
-    button.textContent = profile.following ? `Following ${profile.username}` : `Follow ${profile.username}`;
-    button.setAttribute('aria-pressed', String(Boolean(profile.following)));
-    button.classList.toggle('is-active', Boolean(profile.following));
-  };
-  button.addEventListener('click', async () => {
-    error.textContent = '';
-    if (!api.user()) {
-      navigate('#/login');
-      return;
-    }
-    button.disabled = true;
-    try {
-      const path = `/api/profiles/${api.enc(profile.username)}/follow`;
-      const { profile: updated } = profile.following ? await api.del(path) : await api.post(path);
-      profile.following = updated.following;
-      paint();
-      announce(profile.following ? `You follow ${profile.username}` : `You no longer follow ${profile.username}`);
-    } catch (e) {
-      error.textContent = e.unavailable ? 'Following is unavailable right now.' : (e.messages()[0] || 'Could not change the follow.');
-    } finally {
-      button.disabled = false;
-    }
+  return toggleButton({
+    button: h('button', { type: 'button', class: 'button button-outline button-small', 'data-testid': 'follow' }),
+    path: `/api/profiles/${api.enc(profile.username)}/follow`,
+    isOn: () => profile.following,
+    apply: ({ profile: updated }) => { profile.following = updated.following; },
+    paint: (button) => {
+      button.textContent = profile.following ? `Following ${profile.username}` : `Follow ${profile.username}`;
+    },
+    announceOn: `You follow ${profile.username}`,
+    announceOff: `You no longer follow ${profile.username}`,
+    what: 'Following',
   });
-  paint();
-  return h('span', { class: 'action-with-error' }, button, error);
 }
 
 export function articlePreview(article) {
