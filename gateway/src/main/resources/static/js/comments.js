@@ -23,9 +23,11 @@ export function commentSection(article, { initial, unavailable }) {
   const list = h('ol', { class: 'comment-list', 'data-testid': 'comment-list', 'aria-labelledby': 'comments-heading' });
   const listArea = h('div', { class: 'comment-area' }, skeleton(2, 'Loading comments…'));
   const more = h('div', { class: 'more-comments' });
+  // Created after the functions below are defined (it uses them); hidden while comments are down.
+  const postArea = h('div', { class: 'post-area' });
   const element = h('section', { class: 'comments', id: 'comments', 'aria-labelledby': 'comments-heading' },
     h('div', { class: 'box-head' }, heading, liveStatus),
-    newCommentForm(),
+    postArea,
     listArea,
     more);
 
@@ -47,6 +49,7 @@ export function commentSection(article, { initial, unavailable }) {
   }
 
   function paintList() {
+    postArea.hidden = false;
     if (comments.length === 0) {
       replace(listArea, h('p', { class: 'empty-comments' }, api.user() ? 'No comments yet. Start the conversation.' : 'No comments yet.'));
     } else {
@@ -293,6 +296,7 @@ export function commentSection(article, { initial, unavailable }) {
   }
 
   function showUnavailable(e) {
+    postArea.hidden = true;
     replace(listArea, errorNotice(
       !e || e.unavailable ? 'Comments are unavailable right now. The article is all here, and comments will be back soon.' : 'Comments could not be loaded.',
       () => { replace(listArea, skeleton(2, 'Loading comments…')); loadFirst(); }));
@@ -352,6 +356,7 @@ export function commentSection(article, { initial, unavailable }) {
     });
   }
 
+  postArea.append(newCommentForm());
   if (initial && Array.isArray(initial.comments)) {
     comments = initial.comments;
     nextCursor = initial.nextCursor || null;

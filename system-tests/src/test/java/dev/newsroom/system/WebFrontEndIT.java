@@ -184,10 +184,19 @@ class WebFrontEndIT {
         }
 
         writer.get(articleUrl);
-        WebElement box = waitFor(writer, By.cssSelector(".comments > .comment-form textarea"));
+        WebElement box = waitFor(writer, By.cssSelector(".post-area .comment-form textarea"));
         box.sendKeys("Great news for night-shift workers.");
         writer.findElement(By.cssSelector("[data-testid=post-comment]")).click();
         waitForText(writer, By.cssSelector("[data-testid=comment-list]"), "Great news for night-shift workers.");
+
+        // A reply goes under its parent, one level in.
+        writer.findElement(By.xpath("//li[@data-testid='comment']//button[normalize-space()='Reply']"))
+                .click();
+        waitFor(writer, By.cssSelector(".reply-area textarea"))
+                .sendKeys("Update: the first night crossing is on Friday.");
+        writer.findElement(By.cssSelector("[data-testid=post-reply]")).click();
+        waitForText(writer, By.cssSelector(".comment.depth-1"), "Update: the first night crossing is on Friday.");
+        screenshot(writer, "article-comments");
 
         Assumptions.assumeTrue(
                 live,
@@ -296,6 +305,9 @@ class WebFrontEndIT {
         writer.get(articleUrl);
         waitForText(writer, By.id("article-title"), TITLE);
         waitForText(writer, By.id("comments"), "Comments are unavailable right now");
+        assertThat(writer.findElement(By.cssSelector(".post-area")).isDisplayed())
+                .as("no comment form while comments cannot be posted")
+                .isFalse();
         assertThat(writer.findElement(By.cssSelector("[data-testid=article-body]"))
                         .getText())
                 .contains("night crossing");
