@@ -16,7 +16,7 @@ function authForm({ title, switchText, switchHref, switchLabel, fields, submitLa
         api.signIn(user);
         navigate('#/');
       } catch (e) {
-        showErrors(form, e, { 'email or password': 'password' });
+        showErrors(form, e);
       }
     });
   });

@@ -77,6 +77,9 @@ function humanMessage(field, message) {
   if (field === 'service') return 'The service is unavailable right now. Please try again shortly.';
   if (field === 'token') return 'Please sign in again: your session has ended.';
   if (field === 'role') return `Only moderators can do this (${message}).`;
+  if (field === 'credentials' || field === 'email or password') {
+    return message === 'invalid' || message === 'is invalid' ? 'Email or password is invalid.' : `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
+  }
   return `${field.charAt(0).toUpperCase()}${field.slice(1)} ${message}`;
 }
 

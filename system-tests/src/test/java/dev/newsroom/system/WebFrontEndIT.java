@@ -250,8 +250,12 @@ class WebFrontEndIT {
         waitForText(writer, By.id("nav"), "Sign in");
         writer.get(suite.gatewayUrl() + "/#/login");
         waitFor(writer, field("email")).sendKeys("editor@newsroom.example");
+        writer.findElement(field("password")).sendKeys("not-the-password");
+        writer.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitForText(writer, By.cssSelector(".form-errors"), "Email or password is invalid");
+        screenshot(writer, "sign-in-error");
+        writer.findElement(field("password")).clear();
         writer.findElement(field("password")).sendKeys("newsroom-demo");
-        screenshot(writer, "sign-in");
         writer.findElement(By.cssSelector("form button[type=submit]")).click();
         waitForText(writer, By.cssSelector("[data-testid=nav-user]"), "editor");
 
