@@ -196,6 +196,17 @@ class WebFrontEndIT {
                 .sendKeys("Update: the first night crossing is on Friday.");
         writer.findElement(By.cssSelector("[data-testid=post-reply]")).click();
         waitForText(writer, By.cssSelector(".comment.depth-1"), "Update: the first night crossing is on Friday.");
+
+        // Within the edit window its author may change it.
+        writer.findElement(By.xpath("//li[contains(@class,'depth-1')]//button[normalize-space()='Edit']"))
+                .click();
+        WebElement edit = waitFor(writer, By.cssSelector(".edit-form textarea"));
+        edit.clear();
+        edit.sendKeys("Update: the first night crossing is on Friday at 1 am.");
+        writer.findElement(By.xpath("//form[contains(@class,'edit-form')]//button[normalize-space()='Save']"))
+                .click();
+        waitForText(writer, By.cssSelector(".comment.depth-1"), "Friday at 1 am.");
+        waitForText(writer, By.cssSelector(".comment.depth-1 .edited"), "edited");
         screenshot(writer, "article-comments");
 
         Assumptions.assumeTrue(
