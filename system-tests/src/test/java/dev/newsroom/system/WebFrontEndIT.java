@@ -182,6 +182,7 @@ class WebFrontEndIT {
         if (live) {
             waitForText(reader, By.cssSelector("[data-testid=comments-live-status]"), "Live");
         }
+        watchLayoutShifts(reader);
 
         writer.get(articleUrl);
         WebElement box = waitFor(writer, By.cssSelector(".post-area .comment-form textarea"));
@@ -215,6 +216,7 @@ class WebFrontEndIT {
                         + "the live half of this test is skipped");
         waitForText(reader, By.cssSelector("[data-testid=comment-list]"), "Great news for night-shift workers.");
         assertThat(reader.getCurrentUrl()).as("no reload").isEqualTo(articleUrl);
+        assertNoLayoutShift(reader);
         screenshot(reader, "article-live-comment");
     }
 
@@ -241,6 +243,7 @@ class WebFrontEndIT {
         new WebDriverWait(reader, LIVE_WAIT)
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("[data-testid=popular-box]"), TITLE.substring(0, 40)));
+        assertNoLayoutShift(reader);
         screenshot(reader, "popular-posts-changed");
     }
 
@@ -361,6 +364,31 @@ class WebFrontEndIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Once the page has settled (comments and rankings loaded), records every layout shift the
+     * browser measures from then on, that is, those live content causes.
+     */
+    private static void watchLayoutShifts(WebDriver driver) {
+        new WebDriverWait(driver, WAIT)
+                .until(d -> d.findElements(By.cssSelector("main [role=status]")).isEmpty());
+        ((JavascriptExecutor) driver)
+                .executeScript("window.newsroomShifts = 0;"
+                        + "new PerformanceObserver((list) => {"
+                        + "  for (const entry of list.getEntries()) {"
+                        + "    if (!entry.hadRecentInput) window.newsroomShifts += entry.value;"
+                        + "  }"
+                        + "}).observe({ type: 'layout-shift', buffered: false });");
+    }
+
+    /** Live updates must not move what the reader is looking at (0.1 is the "good" layout-shift score). */
+    private static void assertNoLayoutShift(WebDriver driver) {
+        Number shifts = (Number) ((JavascriptExecutor) driver).executeScript("return window.newsroomShifts;");
+        assertThat(shifts).as("layout shift watched since the page settled").isNotNull();
+        assertThat(shifts.doubleValue())
+                .as("cumulative layout shift caused by live content")
+                .isLessThan(0.1);
     }
 
     /** A form control of the page (not, say, the {@code <meta name="description">} of its head). */
