@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,6 +34,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -78,6 +83,24 @@ class WebFrontEndIT {
         suite = RunningSuite.start(RunningSuite.freePorts(), DATA_DIR, "--fresh")
                 .awaitReady();
         writer = browser(1280, 1000);
+    }
+
+    /** A script error in any page the browsers visited fails the test that visited it. */
+    @AfterEach
+    void noScriptErrors() {
+        for (WebDriver driver : new WebDriver[] {writer, reader}) {
+            if (driver == null) {
+                continue;
+            }
+            List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                    .map(LogEntry::getMessage)
+                    // Answers such as 404 from a service not deployed yet are the page's business, not errors.
+                    .filter(message -> !message.contains("Failed to load resource"))
+                    .filter(message -> !message.contains("EventSource"))
+                    .toList();
+            assertThat(errors).as("script errors in the browser").isEmpty();
+        }
     }
 
     @AfterAll
@@ -336,6 +359,9 @@ class WebFrontEndIT {
     private static WebDriver browser(int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
