@@ -1,6 +1,7 @@
 package dev.newsroom.comment;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDepth how deep replies nest: a top-level comment has depth 0, a reply its parent's + 1
  * @param perMinute how many comments one user may post per minute, counted by every instance
  *     together
+ * @param moderation the checks every new or edited comment passes through
  */
 @ConfigurationProperties("newsroom.comments")
 public record CommentServiceProperties(
@@ -23,7 +25,8 @@ public record CommentServiceProperties(
         @DefaultValue ArticleLookup articleLookup,
         @DefaultValue("15m") Duration editWindow,
         @DefaultValue("3") int maxDepth,
-        @DefaultValue("10") int perMinute) {
+        @DefaultValue("10") int perMinute,
+        @DefaultValue Moderation moderation) {
 
     public CommentServiceProperties {
         if (maxBodyLength < 1) {
@@ -59,4 +62,64 @@ public record CommentServiceProperties(
             return maxWait.toMillis() / interval.toMillis();
         }
     }
+
+    /**
+     * The checks a comment passes before it is published. Each check has an {@code action}: {@code
+     * hold} keeps the comment for a moderator to approve or reject (only its author and moderators see
+     * it meanwhile), {@code refuse} answers 422 saying why and stores nothing.
+     *
+     * @param longComments comments longer than {@code above} characters (below the hard {@code
+     *     max-body-length}, which is always refused)
+     * @param links comments with more than {@code above} links
+     * @param bannedWords comments containing any of {@code words} (whole words, any case)
+     * @param repeats the same text (ignoring case, spacing and punctuation) posted again by the same
+     *     author within {@code within}
+     */
+    public record Moderation(
+            @DefaultValue LongComments longComments,
+            @DefaultValue Links links,
+            @DefaultValue WordList bannedWords,
+            @DefaultValue Repeats repeats) {}
+
+    /** What a check does with a comment that fails it. */
+    public enum Action {
+        HOLD,
+        REFUSE
+    }
+
+    public record LongComments(
+            @DefaultValue("2000") int above,
+            @DefaultValue("hold") Action action) {
+
+        public LongComments {
+            if (above < 1) {
+                throw new IllegalArgumentException(
+                        "newsroom.comments.moderation.long-comments.above must be at least 1");
+            }
+        }
+    }
+
+    public record Links(
+            @DefaultValue("2") int above,
+            @DefaultValue("hold") Action action) {
+
+        public Links {
+            if (above < 0) {
+                throw new IllegalArgumentException("newsroom.comments.moderation.links.above must not be negative");
+            }
+        }
+    }
+
+    public record WordList(
+            @DefaultValue List<String> words,
+            @DefaultValue("refuse") Action action) {
+
+        public WordList {
+            words = words == null ? List.of() : List.copyOf(words);
+        }
+    }
+
+    public record Repeats(
+            @DefaultValue("10m") Duration within,
+            @DefaultValue("refuse") Action action) {}
 }

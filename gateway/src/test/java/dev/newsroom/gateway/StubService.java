@@ -1,5 +1,6 @@
 package dev.newsroom.gateway;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A stand-in for one service behind the gateway: it says who it is and remembers what it was asked. */
@@ -14,6 +17,8 @@ final class StubService implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> requestIds = new CopyOnWriteArrayList<>();
+    private final Map<String, HttpHandler> answers = new ConcurrentHashMap<>();
 
     StubService(String name) {
         try {
@@ -24,6 +29,16 @@ final class StubService implements AutoCloseable {
         server.createContext("/", exchange -> {
             String target = exchange.getRequestURI().toString();
             requests.add(exchange.getRequestMethod() + " " + target);
+            requestIds.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
+            // The most specific answer wins.
+            String prefix = answers.keySet().stream()
+                    .filter(target::startsWith)
+                    .max(java.util.Comparator.comparingInt(String::length))
+                    .orElse(null);
+            if (prefix != null) {
+                answers.get(prefix).handle(exchange);
+                return;
+            }
             String body = target.startsWith("/actuator/health")
                     ? "{\"status\":\"UP\"}"
                     : "{\"service\":\"" + name + "\",\"path\":\""
@@ -43,6 +58,32 @@ final class StubService implements AutoCloseable {
 
     List<String> requests() {
         return requests;
+    }
+
+    /** The {@code X-Request-Id} of every request, in order ("null" when there was none). */
+    List<String> requestIds() {
+        return requestIds;
+    }
+
+    /** Answers requests whose path and query start with {@code prefix} with {@code handler} instead. */
+    StubService on(String prefix, HttpHandler handler) {
+        answers.put(prefix, handler);
+        return this;
+    }
+
+    /** Answers requests under {@code prefix} with {@code status} and the JSON {@code body}. */
+    StubService json(String prefix, int status, String body) {
+        return on(prefix, exchange -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+    }
+
+    void forget(String prefix) {
+        answers.remove(prefix);
     }
 
     @Override

@@ -11,12 +11,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * bring it back.
  *
  * @param id the article's immutable id
+ * @param title its title, for the moderators' queue (absent in projections older than that)
  * @param changedAt the {@code updatedAt} (or {@code deletedAt}) of the last event applied
  * @param lastEventId the {@code ce_id} of the last event applied
  */
 @Document(Article.COLLECTION)
 public record Article(
-        @Id String id, String slug, String authorId, boolean deleted, Instant changedAt, String lastEventId) {
+        @Id String id,
+        String slug,
+        String title,
+        String authorId,
+        boolean deleted,
+        Instant changedAt,
+        String lastEventId) {
 
     public static final String COLLECTION = "articles";
 }

@@ -5,6 +5,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import dev.newsroom.comment.CommentServiceProperties;
 import dev.newsroom.platform.web.ApiException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import org.reactivestreams.Publisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -42,7 +44,8 @@ public class ArticleProjection {
      * Records a published or updated article, unless a newer event, this same event or the article's
      * deletion was applied already. Emits whether anything changed.
      */
-    public Mono<Boolean> changed(String eventId, String articleId, String slug, String authorId, Instant updatedAt) {
+    public Mono<Boolean> changed(
+            String eventId, String articleId, String slug, String title, String authorId, Instant updatedAt) {
         Query current = new Query(where("_id")
                 .is(articleId)
                 .and("deleted")
@@ -53,6 +56,7 @@ public class ArticleProjection {
                 .ne(eventId));
         Update update = new Update()
                 .set("slug", slug)
+                .set("title", title)
                 .set("authorId", authorId)
                 .set("deleted", false)
                 .set("changedAt", updatedAt)
@@ -99,6 +103,14 @@ public class ArticleProjection {
                 .repeatWhenEmpty(this::whileUnknown)
                 .filter(article -> !article.deleted())
                 .switchIfEmpty(Mono.error(ApiException.notFound("article")));
+    }
+
+    /** The articles with these ids that this service knows, live or deleted, by id. */
+    public Mono<Map<String, Article>> byIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return mongo.find(new Query(where("_id").in(ids)), Article.class).collectMap(Article::id);
     }
 
     /** The live article with this slug if there is one, else a deleted one, else nothing. */

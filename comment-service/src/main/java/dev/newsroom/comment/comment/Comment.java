@@ -19,6 +19,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param path the thread-order sort key (see {@link Threads})
  * @param editedAt when the author last changed the body, or null if never
  * @param deletedBy who deleted it: its author, the article's author or a moderator
+ * @param status where it stands with moderation (absent in comments stored before moderation
+ *     existed, which were all published)
+ * @param moderationReasons why a check held it, or empty
+ * @param moderatedBy the moderator who approved or rejected it last, or null
+ * @param moderatedAt when its status last changed after posting, or null
+ * @param fingerprint its body's {@link ModerationChecks#fingerprint}, for the repeat check
  */
 @Document(Comment.COLLECTION)
 public record Comment(
@@ -35,11 +41,55 @@ public record Comment(
         boolean deleted,
         Instant deletedAt,
         String deletedBy,
+        CommentStatus status,
+        List<String> moderationReasons,
+        String moderatedBy,
+        Instant moderatedAt,
+        String fingerprint,
         List<OutboxEvent> outbox) {
 
     public static final String COLLECTION = "comments";
 
     public Comment {
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        status = status == null ? CommentStatus.PUBLISHED : status;
+        moderationReasons = moderationReasons == null ? List.of() : List.copyOf(moderationReasons);
+    }
+
+    /** Shown to everyone and counted: published and not deleted. */
+    public boolean isPublic() {
+        return !deleted && status == CommentStatus.PUBLISHED;
+    }
+
+    /** Whether {@code viewer} (null: anonymous) may read it: everyone a public one, author and moderators the rest. */
+    public boolean visibleTo(String viewerId, boolean moderator) {
+        return status == CommentStatus.PUBLISHED || moderator || (viewerId != null && viewerId.equals(authorId));
+    }
+
+    /**
+     * How a comment the viewer may not read is listed when replies hang below it: like a deleted one,
+     * so the thread keeps its shape and nothing of it shows.
+     */
+    public Comment asPlaceholder() {
+        return new Comment(
+                id,
+                articleId,
+                null,
+                parentId,
+                depth,
+                path,
+                null,
+                createdAt,
+                updatedAt,
+                null,
+                true,
+                deletedAt,
+                null,
+                CommentStatus.PUBLISHED,
+                List.of(),
+                null,
+                null,
+                null,
+                List.of());
     }
 }

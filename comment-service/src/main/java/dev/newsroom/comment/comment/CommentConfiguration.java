@@ -38,7 +38,8 @@ class CommentConfiguration {
 
     /**
      * An article's comments are listed (and paged) in thread order, which is path order; the same
-     * index serves the counts by article. Flood-control counters expire on their own.
+     * index serves the counts by article. The moderators' queue reads held comments oldest first, and
+     * the repeat check an author's comments by text. Flood-control counters expire on their own.
      */
     @Bean
     SmartInitializingSingleton commentIndexes(ReactiveMongoTemplate mongo) {
@@ -54,7 +55,20 @@ class CommentConfiguration {
                             .named("expiresAt")
                             .expire(Duration.ZERO))
                     .block();
+            mongo.indexOps(Comment.class)
+                    .createIndex(new Index()
+                            .on("status", Sort.Direction.ASC)
+                            .on("createdAt", Sort.Direction.ASC)
+                            .named("status_createdAt"))
+                    .block();
+            mongo.indexOps(Comment.class)
+                    .createIndex(new Index()
+                            .on("authorId", Sort.Direction.ASC)
+                            .on("fingerprint", Sort.Direction.ASC)
+                            .named("authorId_fingerprint"))
+                    .block();
             backfillPaths(mongo).block();
+            backfillStatus(mongo).block();
         };
     }
 
@@ -69,6 +83,19 @@ class CommentConfiguration {
         return mongo.find(withoutPath, Document.class, Comment.COLLECTION)
                 .flatMap(CommentConfiguration.withPath(mongo), 8)
                 .count();
+    }
+
+    /**
+     * Comments stored before moderation existed have no {@code status}; they were all published.
+     * Queries match on the status, so it is written once at start-up (a conditional multi-update:
+     * harmless when instances do it together, a no-op afterwards).
+     */
+    static Mono<Long> backfillStatus(ReactiveMongoTemplate mongo) {
+        return mongo.updateMulti(
+                        new Query(where("status").exists(false)),
+                        new Update().set("status", CommentStatus.PUBLISHED.name()),
+                        Comment.COLLECTION)
+                .map(result -> result.getModifiedCount());
     }
 
     private static Function<Document, Mono<?>> withPath(ReactiveMongoTemplate mongo) {

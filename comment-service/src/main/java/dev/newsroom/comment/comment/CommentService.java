@@ -15,17 +15,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
@@ -54,6 +57,8 @@ public class CommentService {
     private final int maxBodyLength;
     private final Duration editWindow;
     private final int maxDepth;
+    private final ModerationChecks checks;
+    private final Duration repeatWindow;
 
     CommentService(
             ReactiveMongoTemplate mongo,
@@ -74,22 +79,26 @@ public class CommentService {
         this.maxBodyLength = properties.maxBodyLength();
         this.editWindow = properties.editWindow();
         this.maxDepth = properties.maxDepth();
+        this.checks = new ModerationChecks(properties.moderation());
+        this.repeatWindow = properties.moderation().repeats().within();
     }
 
     /**
      * The article's comments in thread order: each reply right after its parent, siblings oldest
      * first (RealWorld's list stays flat; {@code parentId} and {@code depth} give the shape back). A
-     * deleted comment is listed, as a placeholder, only while live replies hang below it.
+     * deleted comment is listed, as a placeholder, only while live replies hang below it; so is a held
+     * or rejected one for anybody but its author and moderators ({@code viewer} null: anonymous).
      */
-    public Flux<Comment> list(String slug) {
-        return articles.live(slug).flatMapMany(article -> inThreadOrder(article, null));
+    public Flux<Comment> list(String slug, CurrentUser viewer) {
+        return articles.live(slug).flatMapMany(article -> inThreadOrder(article, null, viewer));
     }
 
     /** One page of {@link #list}: up to {@code limit} comments after the cursor's ({@code null}: from the start). */
-    public Mono<Page> page(String slug, int limit, String afterPath) {
+    public Mono<Page> page(String slug, int limit, String afterPath, CurrentUser viewer) {
         return articles.live(slug)
-                .flatMap(article ->
-                        inThreadOrder(article, afterPath).take(limit + 1L).collectList())
+                .flatMap(article -> inThreadOrder(article, afterPath, viewer)
+                        .take(limit + 1L)
+                        .collectList())
                 .map(found -> Page.of(found, limit));
     }
 
@@ -106,7 +115,9 @@ public class CommentService {
         }
     }
 
-    private Flux<Comment> inThreadOrder(Article article, String afterPath) {
+    private Flux<Comment> inThreadOrder(Article article, String afterPath, CurrentUser viewer) {
+        String viewerId = viewer == null ? null : viewer.id();
+        boolean moderator = viewer != null && viewer.isModerator();
         return Flux.defer(() -> {
             Query query = new Query(where("articleId").is(article.id())).with(Sort.by("path"));
             if (afterPath != null) {
@@ -114,57 +125,108 @@ public class CommentService {
             }
             query.fields().exclude(OutboxEvents.FIELD);
             Threads.Placeholders placeholders = new Threads.Placeholders();
-            return mongo.find(query, Comment.class).concatMapIterable(placeholders::next);
+            return mongo.find(query, Comment.class)
+                    .map(comment -> comment.visibleTo(viewerId, moderator) ? comment : comment.asPlaceholder())
+                    .concatMapIterable(placeholders::next);
         });
     }
 
     /**
-     * Posts a comment, or a reply when {@code parentId} names a live comment under the same article
-     * that is not already at the maximum depth.
+     * Posts a comment, or a reply when {@code parentId} names a published comment under the same
+     * article that is not already at the maximum depth. The moderation checks publish it, hold it
+     * for a moderator, or refuse it (422, saying why, nothing stored).
      */
     public Mono<Comment> post(String slug, String authorId, String body, Long parentId) {
         Optional<String> problem = CommentRules.problemWithBody(body, maxBodyLength);
         if (problem.isPresent()) {
             return Mono.error(ApiException.invalid("body", problem.get()));
         }
+        String fingerprint = ModerationChecks.fingerprint(body);
         return articles.live(slug)
-                .flatMap(article -> postUnder(article, parentId, authorId, body))
+                .flatMap(article -> parent(article, parentId)
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
+                        .zipWith(repeated(authorId, fingerprint))
+                        .flatMap(found -> {
+                            ModerationChecks.Verdict verdict = checks.check(body, found.getT2());
+                            if (verdict.refused()) {
+                                return Mono.error(refusal(verdict));
+                            }
+                            // Counted only once the post is otherwise acceptable: refused ones do not use up the limit.
+                            return floodControl
+                                    .admit(authorId)
+                                    .then(ids.next())
+                                    .map(id -> newComment(
+                                            article,
+                                            found.getT1().orElse(null),
+                                            id,
+                                            authorId,
+                                            body,
+                                            fingerprint,
+                                            verdict));
+                        }))
                 .flatMap(mongo::insert)
                 .doOnNext(comment -> relay.wakeUp());
     }
 
-    private Mono<Comment> postUnder(Article article, Long parentId, String authorId, String body) {
-        return parent(article, parentId)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                // Counted only once the post is otherwise acceptable: refused ones do not use up the limit.
-                .flatMap(parent -> floodControl
-                        .admit(authorId)
-                        .then(ids.next())
-                        .map(id -> newComment(article, parent.orElse(null), id, authorId, body)));
+    /** Whether the author posted the same text within the repeat window. */
+    private Mono<Boolean> repeated(String authorId, String fingerprint) {
+        Query sameText = new Query(where("authorId")
+                        .is(authorId)
+                        .and("fingerprint")
+                        .is(fingerprint)
+                        .and("createdAt")
+                        .gte(now().minus(repeatWindow)))
+                .limit(1);
+        return mongo.exists(sameText, Comment.class);
+    }
+
+    private static ApiException refusal(ModerationChecks.Verdict verdict) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, Map.of("body", verdict.reasons()), null);
     }
 
     private Mono<Comment> parent(Article article, Long parentId) {
         if (parentId == null) {
             return Mono.empty();
         }
-        return mongo.findOne(live(parentId).addCriteria(where("articleId").is(article.id())), Comment.class)
+        Query published = live(parentId)
+                .addCriteria(where("articleId").is(article.id()))
+                .addCriteria(where("status").is(CommentStatus.PUBLISHED.name()));
+        return mongo.findOne(published, Comment.class)
                 .switchIfEmpty(Mono.error(ApiException.invalid("parentId", "not found")))
                 .filter(parent -> parent.depth() < maxDepth)
                 .switchIfEmpty(Mono.error(
                         ApiException.invalid("parentId", "is too deeply nested (maximum depth is " + maxDepth + ")")));
     }
 
-    private Comment newComment(Article article, Comment parent, long id, String authorId, String body) {
+    private Comment newComment(
+            Article article,
+            Comment parent,
+            long id,
+            String authorId,
+            String body,
+            String fingerprint,
+            ModerationChecks.Verdict verdict) {
         Instant now = now();
         Long parentId = parent == null ? null : parent.id();
-        OutboxEvent posted = OutboxEvent.of(
+        List<OutboxEvent> events = new ArrayList<>();
+        events.add(OutboxEvent.of(
                 CommentEvents.TOPIC,
                 CommentEvents.POSTED,
                 article.id(),
                 String.valueOf(id),
-                new CommentEvents.CommentPosted(id, article.id(), authorId, parentId, body, now),
-                json);
+                new CommentEvents.CommentPosted(
+                        id,
+                        article.id(),
+                        authorId,
+                        parentId,
+                        body,
+                        now,
+                        verdict.status().label()),
+                json));
+        if (verdict.status() == CommentStatus.HELD) {
+            events.add(moderatedEvent(id, article.id(), authorId, "held", null, verdict.reasons(), null, now, now));
+        }
         return new Comment(
                 id,
                 article.id(),
@@ -179,7 +241,40 @@ public class CommentService {
                 false,
                 null,
                 null,
-                List.of(posted));
+                verdict.status(),
+                verdict.reasons(),
+                null,
+                null,
+                fingerprint,
+                events);
+    }
+
+    private OutboxEvent moderatedEvent(
+            long id,
+            String articleId,
+            String authorId,
+            String decision,
+            CommentStatus previous,
+            List<String> reasons,
+            String moderatorId,
+            Instant createdAt,
+            Instant at) {
+        return OutboxEvent.of(
+                CommentEvents.TOPIC,
+                CommentEvents.MODERATED,
+                articleId,
+                String.valueOf(id),
+                new CommentEvents.CommentModerated(
+                        id,
+                        articleId,
+                        authorId,
+                        decision,
+                        previous == null ? null : previous.label(),
+                        reasons,
+                        moderatorId,
+                        createdAt,
+                        at),
+                json);
     }
 
     /**
@@ -204,21 +299,51 @@ public class CommentService {
         if (!CommentRules.withinEditWindow(comment.createdAt(), now, editWindow)) {
             return Mono.error(tooLateToEdit());
         }
-        OutboxEvent edited = OutboxEvent.of(
+        // An edit passes the same checks as a new comment (a repeat of itself is no repeat).
+        ModerationChecks.Verdict verdict = checks.check(body, false);
+        if (verdict.refused()) {
+            return Mono.error(refusal(verdict));
+        }
+        List<OutboxEvent> events = new ArrayList<>();
+        events.add(OutboxEvent.of(
                 CommentEvents.TOPIC,
                 CommentEvents.EDITED,
                 comment.articleId(),
                 String.valueOf(comment.id()),
                 new CommentEvents.CommentEdited(comment.id(), comment.articleId(), user.id(), body, now),
-                json);
-        Update update = new Update().set("body", body).set("editedAt", now).set("updatedAt", now);
-        // The same conditions again in the write: deleted or past the window in the meantime, it stays as it is.
+                json));
+        Update update = new Update()
+                .set("body", body)
+                .set("editedAt", now)
+                .set("updatedAt", now)
+                .set("fingerprint", ModerationChecks.fingerprint(body));
+        // A published comment that an edit would have held goes back to the moderators; a held or
+        // rejected one stays as it is until a moderator decides.
+        boolean heldNow = verdict.status() == CommentStatus.HELD && comment.status() == CommentStatus.PUBLISHED;
+        if (heldNow) {
+            update.set("status", CommentStatus.HELD.name())
+                    .set("moderationReasons", verdict.reasons())
+                    .set("moderatedAt", now);
+            events.add(moderatedEvent(
+                    comment.id(),
+                    comment.articleId(),
+                    comment.authorId(),
+                    "held",
+                    CommentStatus.PUBLISHED,
+                    verdict.reasons(),
+                    null,
+                    comment.createdAt(),
+                    now));
+        }
+        // The same conditions again in the write: deleted, moderated or past the window in the
+        // meantime, it stays as it is.
         Query stillEditable = live(comment.id())
                 .addCriteria(where("authorId").is(user.id()))
+                .addCriteria(where("status").is(comment.status().name()))
                 .addCriteria(where("createdAt").gte(now.minus(editWindow)));
         return mongo.findAndModify(
                         stillEditable,
-                        OutboxEvents.appendTo(update, edited),
+                        OutboxEvents.appendTo(update, events),
                         FindAndModifyOptions.options().returnNew(true),
                         Comment.class)
                 .switchIfEmpty(Mono.error(ApiException.notFound("comment")))
@@ -231,15 +356,18 @@ public class CommentService {
 
     /**
      * Deletes a comment under the article: allowed to its author, to the article's author and to
-     * moderators. An id that does not name a live comment under this very article is a 404, whatever
-     * it looks like.
+     * moderators. An id that does not name a live comment under this very article, or one the user
+     * may not even see (held or rejected, and not theirs), is a 404, whatever it looks like.
      */
     public Mono<Void> delete(String slug, String rawId, CurrentUser user) {
         return articles.live(slug).flatMap(article -> deleteUnder(article, rawId, user));
     }
 
     private Mono<Void> deleteUnder(Article article, String rawId, CurrentUser user) {
-        return commentUnder(article, rawId).flatMap(comment -> deleteAs(user, article, comment));
+        return commentUnder(article, rawId)
+                .filter(comment -> comment.visibleTo(user.id(), user.isModerator()))
+                .switchIfEmpty(Mono.error(ApiException.notFound("comment")))
+                .flatMap(comment -> deleteAs(user, article, comment));
     }
 
     private Mono<Comment> commentUnder(Article article, String rawId) {
@@ -255,10 +383,10 @@ public class CommentService {
         if (!CommentRules.mayDelete(user.id(), user.isModerator(), comment.authorId(), article.authorId())) {
             return Mono.error(ApiException.forbidden("comment"));
         }
-        return markDeleted(article.id(), comment.id(), user.id(), null, now())
+        return markDeleted(comment, user.id(), null, now())
                 .flatMap(deleted -> deleted
                         ? Mono.<Void>empty()
-                        // Deleted by someone else in the meantime.
+                        // Deleted (or moderated) by someone else in the meantime.
                         : Mono.error(ApiException.notFound("comment")))
                 .doOnSuccess(done -> relay.wakeUp());
     }
@@ -272,12 +400,11 @@ public class CommentService {
     public Mono<Long> deleteAllUnder(String articleId, String deletedBy, Instant deletedAt) {
         Query liveUnder =
                 new Query(where("articleId").is(articleId).and("deleted").ne(true));
-        liveUnder.fields().include("_id");
+        liveUnder.fields().exclude(OutboxEvents.FIELD).exclude("body");
         Instant at = deletedAt.truncatedTo(ChronoUnit.MILLIS);
-        return mongo.find(liveUnder, Document.class, Comment.COLLECTION)
-                .map(found -> ((Number) found.get("_id")).longValue())
+        return mongo.find(liveUnder, Comment.class)
                 .flatMap(
-                        id -> markDeleted(articleId, id, deletedBy, CommentEvents.ARTICLE_DELETED, at),
+                        comment -> markDeleted(comment, deletedBy, CommentEvents.ARTICLE_DELETED, at),
                         CASCADE_CONCURRENCY)
                 .filter(Boolean::booleanValue)
                 .count()
@@ -288,14 +415,24 @@ public class CommentService {
                 });
     }
 
-    /** Marks a live comment deleted with its event, in one write; emits whether it was still live. */
-    private Mono<Boolean> markDeleted(String articleId, long id, String deletedBy, String reason, Instant at) {
+    /**
+     * Marks a live comment deleted with its event, in one write, provided its status is still the
+     * one read (the event says whether it was public); emits whether it was written.
+     */
+    private Mono<Boolean> markDeleted(Comment comment, String deletedBy, String reason, Instant at) {
         OutboxEvent deleted = OutboxEvent.of(
                 CommentEvents.TOPIC,
                 CommentEvents.DELETED,
-                articleId,
-                String.valueOf(id),
-                new CommentEvents.CommentDeleted(id, articleId, deletedBy, at, reason),
+                comment.articleId(),
+                String.valueOf(comment.id()),
+                new CommentEvents.CommentDeleted(
+                        comment.id(),
+                        comment.articleId(),
+                        deletedBy,
+                        at,
+                        reason,
+                        comment.createdAt(),
+                        comment.status() == CommentStatus.PUBLISHED),
                 json);
         Update update = new Update()
                 .set("deleted", true)
@@ -304,12 +441,90 @@ public class CommentService {
                 .set("updatedAt", at)
                 // The document stays (until its event is relayed, and as a thread's placeholder); the words do not.
                 .unset("body");
-        return mongo.updateFirst(live(id), OutboxEvents.appendTo(update, deleted), Comment.class)
+        Query unchanged = live(comment.id())
+                .addCriteria(where("status").is(comment.status().name()));
+        return mongo.updateFirst(unchanged, OutboxEvents.appendTo(update, deleted), Comment.class)
                 .map(result -> result.getModifiedCount() > 0);
     }
 
     /**
-     * How many live comments each article has; an id with none (or unknown here) counts 0. One
+     * A moderator's decision on a comment: {@code approve} publishes a held or rejected one, {@code
+     * reject} hides a held or published one from everyone but its author and moderators. Deciding
+     * what is already so changes nothing and publishes nothing. Emits the comment as it now is.
+     */
+    public Mono<Comment> moderate(String rawId, boolean approve, CurrentUser moderator) {
+        OptionalLong id = CommentRules.parseId(rawId);
+        if (id.isEmpty()) {
+            return Mono.error(ApiException.notFound("comment"));
+        }
+        return mongo.findOne(live(id.getAsLong()), Comment.class)
+                .switchIfEmpty(Mono.error(ApiException.notFound("comment")))
+                .flatMap(comment ->
+                        decide(comment, approve ? CommentStatus.PUBLISHED : CommentStatus.REJECTED, moderator));
+    }
+
+    private Mono<Comment> decide(Comment comment, CommentStatus target, CurrentUser moderator) {
+        if (comment.status() == target) {
+            return Mono.just(comment);
+        }
+        Instant now = now();
+        OutboxEvent moderated = moderatedEvent(
+                comment.id(),
+                comment.articleId(),
+                comment.authorId(),
+                target == CommentStatus.PUBLISHED ? "approved" : "rejected",
+                comment.status(),
+                comment.moderationReasons(),
+                moderator.id(),
+                comment.createdAt(),
+                now);
+        Update update = new Update()
+                .set("status", target.name())
+                .set("moderatedBy", moderator.id())
+                .set("moderatedAt", now);
+        Query unchanged = live(comment.id())
+                .addCriteria(where("status").is(comment.status().name()));
+        return mongo.findAndModify(
+                        unchanged,
+                        OutboxEvents.appendTo(update, moderated),
+                        FindAndModifyOptions.options().returnNew(true),
+                        Comment.class)
+                // Someone decided (or deleted it) at the same moment: answer with how it is now.
+                .switchIfEmpty(Mono.defer(() -> mongo.findOne(live(comment.id()), Comment.class)))
+                .switchIfEmpty(Mono.error(ApiException.notFound("comment")))
+                .doOnNext(decided -> relay.wakeUp());
+    }
+
+    /** The comments waiting for a moderator, oldest first, after the cursor's ({@code null}: from the start). */
+    public Mono<HeldPage> held(int limit, HeldCursor after) {
+        Query query = new Query(where("status")
+                        .is(CommentStatus.HELD.name())
+                        .and("deleted")
+                        .ne(true))
+                .with(Sort.by("createdAt", "_id"))
+                .limit(limit + 1);
+        if (after != null) {
+            query.addCriteria(new Criteria()
+                    .orOperator(
+                            where("createdAt").gt(after.createdAt()),
+                            where("createdAt").is(after.createdAt()).and("_id").gt(after.id())));
+        }
+        query.fields().exclude(OutboxEvents.FIELD);
+        return mongo.find(query, Comment.class).collectList().flatMap(found -> {
+            List<Comment> page = found.size() > limit ? found.subList(0, limit) : found;
+            String next =
+                    found.size() > limit ? HeldCursor.of(page.get(limit - 1)).encode() : null;
+            Set<String> articleIds = new LinkedHashSet<>();
+            page.forEach(comment -> articleIds.add(comment.articleId()));
+            return articles.byIds(articleIds).map(byId -> new HeldPage(List.copyOf(page), byId, next));
+        });
+    }
+
+    /** A page of held comments with the articles they are under, and the next page's cursor or null. */
+    public record HeldPage(List<Comment> comments, Map<String, Article> articles, String nextCursor) {}
+
+    /**
+     * How many public comments (published, not deleted) each article has; an id with none (or unknown here) counts 0. One
      * aggregation for all of them, served by the {@code articleId} index.
      */
     public Mono<Map<String, Long>> counts(List<String> articleIds) {
@@ -319,8 +534,12 @@ public class CommentService {
             return Mono.just(counts);
         }
         Aggregation countLive = Aggregation.newAggregation(
-                Aggregation.match(
-                        where("articleId").in(counts.keySet()).and("deleted").ne(true)),
+                Aggregation.match(where("articleId")
+                        .in(counts.keySet())
+                        .and("deleted")
+                        .ne(true)
+                        .and("status")
+                        .is(CommentStatus.PUBLISHED.name())),
                 Aggregation.group("articleId").count().as("count"));
         return mongo.aggregate(countLive, Comment.COLLECTION, Document.class)
                 .doOnNext(found -> counts.put(found.getString("_id"), ((Number) found.get("count")).longValue()))

@@ -19,7 +19,7 @@ final class ArticleEvents {
 
     /** {@code newsroom.article.published.v1} and {@code .updated.v1}: the article as it is after the change. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ArticleChanged(String articleId, String slug, String authorId, Instant updatedAt) {}
+    record ArticleChanged(String articleId, String slug, String title, String authorId, Instant updatedAt) {}
 
     /** {@code newsroom.article.deleted.v1}. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -75,6 +75,7 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
                 eventId,
                 required(event.articleId(), "articleId"),
                 required(event.slug(), "slug"),
+                event.title(),
                 required(event.authorId(), "authorId"),
                 required(event.updatedAt(), "updatedAt"));
     }

@@ -2,6 +2,7 @@ package dev.newsroom.comment.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The events of {@code newsroom.comments.v1} (key = the article id, so one article's comments stay
@@ -14,6 +15,7 @@ public final class CommentEvents {
     public static final String POSTED = "newsroom.comment.posted.v1";
     public static final String EDITED = "newsroom.comment.edited.v1";
     public static final String DELETED = "newsroom.comment.deleted.v1";
+    public static final String MODERATED = "newsroom.comment.moderated.v1";
 
     /** {@code deletedBy} when nobody is known to have asked: the nil UUID, as the schema wants a UUID. */
     public static final String SYSTEM = "00000000-0000-0000-0000-000000000000";
@@ -22,14 +24,19 @@ public final class CommentEvents {
 
     private CommentEvents() {}
 
-    /** Emitted once when a comment is posted under an article; {@code parentId} only for a reply. */
+    /**
+     * Emitted once when a comment is posted under an article; {@code parentId} only for a reply.
+     * {@code status} is {@code published}, or {@code held} when a moderation check held it (a {@link
+     * CommentModerated} follows in the same write).
+     */
     public record CommentPosted(
             long commentId,
             String articleId,
             String authorId,
             @JsonInclude(JsonInclude.Include.NON_NULL) Long parentId,
             String body,
-            Instant createdAt) {}
+            Instant createdAt,
+            String status) {}
 
     /** Emitted each time a comment's author changes its body, within the edit window. */
     public record CommentEdited(long commentId, String articleId, String authorId, String body, Instant editedAt) {}
@@ -44,5 +51,24 @@ public final class CommentEvents {
             String articleId,
             String deletedBy,
             Instant deletedAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+            Instant createdAt,
+            boolean wasPublished) {}
+
+    /**
+     * Emitted when a comment's moderation status changes: {@code held} by a check when it is posted
+     * ({@code previousStatus} null) or edited, {@code approved} (now published) or {@code rejected}
+     * by a moderator ({@code moderatorId}). {@code createdAt} is the comment's posting time, so a
+     * consumer counting visible comments per time bucket knows which bucket changes.
+     */
+    public record CommentModerated(
+            long commentId,
+            String articleId,
+            String authorId,
+            String decision,
+            String previousStatus,
+            List<String> reasons,
+            String moderatorId,
+            Instant createdAt,
+            Instant moderatedAt) {}
 }

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Reading comments is open; writing them needs a token. Who may edit or delete what is checked by the service. */
+/**
+ * Reading comments is open; writing them needs a token; the moderation queue and decisions need the
+ * moderator role. Who may edit or delete what is checked by the service.
+ */
 @Configuration(proxyBeanMethods = false)
 class CommentAccessRules {
 
@@ -17,6 +20,8 @@ class CommentAccessRules {
                 .pathMatchers(HttpMethod.PUT, "/api/articles/*/comments/*")
                 .authenticated()
                 .pathMatchers(HttpMethod.DELETE, "/api/articles/*/comments/*")
-                .authenticated();
+                .authenticated()
+                .pathMatchers("/api/moderation/**")
+                .hasRole("moderator");
     }
 }

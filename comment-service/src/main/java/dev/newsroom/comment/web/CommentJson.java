@@ -2,6 +2,7 @@ package dev.newsroom.comment.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.newsroom.comment.comment.Comment;
+import dev.newsroom.comment.comment.CommentStatus;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,7 +45,9 @@ final class CommentJson {
 
     /**
      * A comment as RealWorld shows it, plus its place in the thread ({@code parentId}, null at the top
-     * level, and {@code depth}) and {@code editedAt} once edited. A deleted comment that is still
+     * level, and {@code depth}), {@code editedAt} once edited, and its moderation {@code status}
+     * ({@code published}, {@code held} or {@code rejected}; the latter two, with the checks' {@code
+     * moderation.reasons}, reach only the author and moderators). A deleted comment that is still
      * listed is a placeholder: {@code "deleted": true}, {@code body} null and no {@code authorId}.
      */
     record CommentBody(
@@ -56,9 +59,16 @@ final class CommentJson {
             @JsonInclude(JsonInclude.Include.NON_NULL) String authorId,
             Long parentId,
             int depth,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deleted) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deleted,
+            String status,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ModerationNote moderation,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ArticleRef article) {
 
         static CommentBody of(Comment comment) {
+            return of(comment, null);
+        }
+
+        static CommentBody of(Comment comment, ArticleRef article) {
             if (comment.deleted()) {
                 return new CommentBody(
                         comment.id(),
@@ -69,7 +79,10 @@ final class CommentJson {
                         null,
                         comment.parentId(),
                         comment.depth(),
-                        true);
+                        true,
+                        CommentStatus.PUBLISHED.label(),
+                        null,
+                        article);
             }
             return new CommentBody(
                     comment.id(),
@@ -80,9 +93,23 @@ final class CommentJson {
                     comment.authorId(),
                     comment.parentId(),
                     comment.depth(),
-                    null);
+                    null,
+                    comment.status().label(),
+                    comment.status() == CommentStatus.PUBLISHED
+                            ? null
+                            : new ModerationNote(comment.moderationReasons()),
+                    article);
         }
     }
+
+    /** Why the checks held a comment (empty when a moderator rejected it without a check's reason). */
+    record ModerationNote(List<String> reasons) {}
+
+    /** The article a held comment is under, for the moderators' queue. */
+    record ArticleRef(String slug, String title) {}
+
+    /** One page of the moderators' queue. */
+    record HeldPageBody(List<CommentBody> comments, String nextCursor) {}
 
     /** {@code {"articleIds": ["…", …]}}. */
     record CountsRequest(List<String> articleIds) {}

@@ -50,9 +50,14 @@ class CommentsController {
     Mono<?> list(
             @PathVariable String slug,
             @RequestParam(required = false) String limit,
-            @RequestParam(required = false) String after) {
+            @RequestParam(required = false) String after,
+            @AuthenticationPrincipal Jwt token) {
+        CurrentUser viewer = token == null ? null : CurrentUser.of(token);
         if (limit == null && after == null) {
-            return comments.list(slug).map(CommentBody::of).collectList().map(CommentsEnvelope::new);
+            return comments.list(slug, viewer)
+                    .map(CommentBody::of)
+                    .collectList()
+                    .map(CommentsEnvelope::new);
         }
         OptionalInt size =
                 limit == null ? OptionalInt.of(CommentRules.DEFAULT_PAGE_SIZE) : CommentRules.parseLimit(limit);
@@ -64,7 +69,7 @@ class CommentsController {
         if (after != null && afterPath.isEmpty()) {
             return Mono.error(ApiException.invalid("after", "is invalid"));
         }
-        return comments.page(slug, size.getAsInt(), afterPath.orElse(null))
+        return comments.page(slug, size.getAsInt(), afterPath.orElse(null), viewer)
                 .map(page -> new CommentsPage(
                         page.comments().stream().map(CommentBody::of).toList(), page.nextCursor()));
     }

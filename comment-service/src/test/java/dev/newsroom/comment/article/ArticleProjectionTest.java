@@ -35,7 +35,7 @@ class ArticleProjectionTest {
         assertThat(changed("e1", "first-author", T0)).isTrue();
         assertThat(changed("e2", author, T0.plusSeconds(1))).isTrue();
 
-        assertThat(stored()).isEqualTo(new Article(id, slug, author, false, T0.plusSeconds(1), "e2"));
+        assertThat(stored()).isEqualTo(new Article(id, slug, "A title", author, false, T0.plusSeconds(1), "e2"));
     }
 
     @Test
@@ -43,7 +43,7 @@ class ArticleProjectionTest {
         changed("e2", author, T0.plusSeconds(1));
 
         assertThat(changed("e1", "first-author", T0)).isFalse();
-        assertThat(stored()).isEqualTo(new Article(id, slug, author, false, T0.plusSeconds(1), "e2"));
+        assertThat(stored()).isEqualTo(new Article(id, slug, "A title", author, false, T0.plusSeconds(1), "e2"));
     }
 
     @Test
@@ -72,7 +72,7 @@ class ArticleProjectionTest {
                 .as("update dated later")
                 .isFalse();
         assertThat(deleted("e2", T0.plusSeconds(5))).as("redelivered deletion").isFalse();
-        assertThat(stored()).isEqualTo(new Article(id, slug, author, true, T0.plusSeconds(5), "e2"));
+        assertThat(stored()).isEqualTo(new Article(id, slug, "A title", author, true, T0.plusSeconds(5), "e2"));
     }
 
     @Test
@@ -90,7 +90,7 @@ class ArticleProjectionTest {
     @Test
     void aSlugThatAppearsWhileTheRequestWaitsIsFound() {
         Mono<Boolean> arrivesLate =
-                Mono.delay(Duration.ofMillis(400)).then(projection.changed("e1", id, slug, author, T0));
+                Mono.delay(Duration.ofMillis(400)).then(projection.changed("e1", id, slug, "A title", author, T0));
 
         StepVerifier.create(projection.live(slug).zipWith(arrivesLate, (article, applied) -> article))
                 .assertNext(article -> assertThat(article.id()).isEqualTo(id))
@@ -110,7 +110,9 @@ class ArticleProjectionTest {
     }
 
     private boolean changed(String eventId, String authorId, Instant updatedAt) {
-        return projection.changed(eventId, id, slug, authorId, updatedAt).block();
+        return projection
+                .changed(eventId, id, slug, "A title", authorId, updatedAt)
+                .block();
     }
 
     private boolean deleted(String eventId, Instant deletedAt) {

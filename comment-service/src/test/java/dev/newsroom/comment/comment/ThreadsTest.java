@@ -103,6 +103,11 @@ class ThreadsTest {
                 deleted,
                 null,
                 null,
+                CommentStatus.PUBLISHED,
+                List.of(),
+                null,
+                null,
+                null,
                 List.of());
     }
 }

@@ -108,7 +108,8 @@ class CommentApiTest {
         assertThat(listed).extracting(comment -> comment.get("body")).containsExactly("First", "Second", "Third");
         assertThat(listed.get(1))
                 .containsEntry("authorId", author.id())
-                .containsOnlyKeys("id", "createdAt", "updatedAt", "body", "authorId", "parentId", "depth")
+                .containsOnlyKeys("id", "createdAt", "updatedAt", "body", "authorId", "parentId", "depth", "status")
+                .containsEntry("status", "published")
                 .containsEntry("parentId", null)
                 .containsEntry("depth", 0);
 

@@ -1,19 +1,24 @@
 package dev.newsroom.gateway.compose;
 
 import dev.newsroom.gateway.DownstreamServices;
+import dev.newsroom.gateway.edge.RequestIds;
 import dev.newsroom.platform.web.ApiException;
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -30,9 +35,12 @@ public class Downstream {
     private final WebClient web;
     private final DownstreamServices services;
 
-    Downstream(WebClient.Builder web, DownstreamServices services) {
+    private final ReactiveCircuitBreakerFactory<?, ?> breakers;
+
+    Downstream(WebClient.Builder web, DownstreamServices services, ReactiveCircuitBreakerFactory<?, ?> breakers) {
         this.web = web.build();
         this.services = services;
+        this.breakers = breakers;
     }
 
     public Mono<JsonNode> get(String service, String pathAndQuery, String authorization) {
@@ -49,10 +57,43 @@ public class Downstream {
         WebClient.RequestHeadersSpec<?> ready = body == null
                 ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-        return ready.exchangeToMono(this::read)
-                .timeout(services.callTimeout())
+        Mono<JsonNode> call = Mono.deferContextual(context -> {
+                    String requestId = RequestIds.from(context);
+                    if (requestId != null) {
+                        ready.header(RequestIds.HEADER, requestId);
+                    }
+                    return ready.exchangeToMono(this::read);
+                })
+                .timeout(services.callTimeout());
+        // One breaker per service, shared with the proxied routes: while it is open the service is
+        // not called at all, and the client gets the 503 at once.
+        return breakers.create(service).run(call, Mono::error).onErrorMap(failure -> unavailable(service, failure));
+    }
+
+    /**
+     * A service's Server-Sent Events, passed on as they come (no buffering, no overall timeout: the
+     * stream lasts as long as the client stays). An error answer before the stream starts is passed
+     * on like any other; a service that cannot be reached is the 503.
+     */
+    public Flux<ServerSentEvent<String>> stream(String service, String path) {
+        URI target = URI.create(services.service(service) + path);
+        return Flux.deferContextual(context -> {
+                    WebClient.RequestHeadersSpec<?> request =
+                            web.get().uri(target).accept(MediaType.TEXT_EVENT_STREAM);
+                    String requestId = RequestIds.from(context);
+                    if (requestId != null) {
+                        request.header(RequestIds.HEADER, requestId);
+                    }
+                    return request.exchangeToFlux(
+                            response -> response.statusCode().isError()
+                                    ? read(response).thenMany(Flux.empty())
+                                    : response.bodyToFlux(EVENTS));
+                })
                 .onErrorMap(failure -> unavailable(service, failure));
     }
+
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS =
+            new ParameterizedTypeReference<>() {};
 
     private Mono<JsonNode> read(ClientResponse response) {
         if (response.statusCode().is5xxServerError()) {

@@ -68,7 +68,7 @@ class ArticlesController {
                     .queryParamIfPresent("tag", Optional.ofNullable(tag))
                     .queryParamIfPresent("authorId", ids.getT1())
                     .queryParamIfPresent("favoritedBy", ids.getT2())
-                    .queryParamIfPresent("limit", Optional.ofNullable(limit))
+                    .queryParamIfPresent("limit", Optional.ofNullable(capped(limit)))
                     .queryParamIfPresent("offset", Optional.ofNullable(offset))
                     .encode()
                     .build()
@@ -92,7 +92,7 @@ class ArticlesController {
             Map<String, Object> search = new HashMap<>();
             search.put("authorIds", followed);
             search.put("viewerId", viewerId);
-            search.put("limit", limit);
+            search.put("limit", limit == null ? null : Math.min(limit, MAX_PAGE_SIZE));
             search.put("offset", offset);
             return downstream
                     .exchange(HttpMethod.POST, "article", "/internal/articles/search", null, search)
@@ -163,6 +163,17 @@ class ArticlesController {
 
     private JsonNode orEmpty(JsonNode body) {
         return body == null ? json.createObjectNode() : body;
+    }
+
+    /** The largest page any list asks a service for, whatever the client asked. */
+    static final int MAX_PAGE_SIZE = 100;
+
+    /** A numeric limit above the cap becomes the cap; anything else is left for the service to judge. */
+    static String capped(String limit) {
+        if (limit != null && limit.matches("[0-9]{1,18}") && Long.parseLong(limit) > MAX_PAGE_SIZE) {
+            return String.valueOf(MAX_PAGE_SIZE);
+        }
+        return limit;
     }
 
     static String articlePath(String slug) {

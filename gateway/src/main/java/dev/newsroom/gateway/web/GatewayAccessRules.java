@@ -25,6 +25,9 @@ class GatewayAccessRules {
                         HttpMethod.DELETE, "/api/articles/*", "/api/articles/*/favorite", "/api/articles/*/comments/*")
                 .authenticated()
                 .pathMatchers("/api/profiles/*/follow")
+                .authenticated()
+                // The role itself is checked by comment-service, which owns moderation.
+                .pathMatchers("/api/moderation/**")
                 .authenticated();
     }
 }

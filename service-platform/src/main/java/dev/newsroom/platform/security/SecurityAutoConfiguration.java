@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,9 +33,16 @@ public class SecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain newsroomSecurity(
-            ServerHttpSecurity http, ReactiveJwtDecoder decoder, ObjectProvider<AccessRules> rules, JsonMapper json) {
+            ServerHttpSecurity http,
+            ReactiveJwtDecoder decoder,
+            ObjectProvider<AccessRules> rules,
+            ObjectProvider<CorsConfigurationSource> cors,
+            JsonMapper json) {
         TokenErrors errors = new TokenErrors(json);
         List<AccessRules> serviceRules = rules.orderedStream().toList();
+        // Browsers talk to the gateway, which declares its CORS rules; preflights are answered before
+        // any token is asked for. Services behind it declare none and answer no preflight.
+        cors.ifAvailable(source -> http.cors(spec -> spec.configurationSource(source)));
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

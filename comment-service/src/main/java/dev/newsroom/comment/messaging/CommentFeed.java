@@ -1,0 +1,85 @@
+package dev.newsroom.comment.messaging;
+
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every comment change of every instance, for the live streams of this one: binding {@code
+ * commentFeed-in-0} reads {@code newsroom.comments.v1} in an anonymous consumer group of its own,
+ * from the newest record, so each instance sees all comment events whichever instance wrote them.
+ *
+ * <p>The feed never blocks the binder: a subscriber that cannot keep up misses changes (the stream
+ * is a live view; the list endpoint is the record). A record it cannot read is skipped, not
+ * dead-lettered: this consumer only decorates, and the durable consumers of the topic judge it.
+ */
+@Component("commentFeed")
+public class CommentFeed implements Consumer<Message<byte[]>> {
+
+    private static final Logger log = LoggerFactory.getLogger(CommentFeed.class);
+
+    /** A comment changed under an article: what happened ({@code ce_type}) and the event's data. */
+    public record Change(String type, String articleId, long commentId, JsonNode data) {}
+
+    private final Sinks.Many<Change> changes = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Empty<Void> closing = Sinks.empty();
+    private final JsonMapper json;
+    private final ApplicationContext context;
+
+    CommentFeed(JsonMapper json, ApplicationContext context) {
+        this.json = json;
+        this.context = context;
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        String type = ArticleEventsListener.header(message.getHeaders(), "type");
+        if (type == null || !type.startsWith("newsroom.comment.")) {
+            return;
+        }
+        try {
+            JsonNode data = json.readTree(message.getPayload());
+            String articleId = data.path("articleId").asString(null);
+            long commentId = data.path("commentId").asLong(0);
+            if (articleId == null || commentId <= 0) {
+                log.debug("Skipping a comment event without articleId or commentId");
+                return;
+            }
+            // Serialised by the binder's single consumer thread, so emitNext is never called concurrently.
+            changes.tryEmitNext(new Change(type, articleId, commentId, data));
+        } catch (JacksonException unreadable) {
+            log.debug("Skipping an unreadable comment event: {}", unreadable.getOriginalMessage());
+        }
+    }
+
+    /** The changes under one article from now on; completes when the service shuts down. */
+    public Flux<Change> under(String articleId) {
+        return changes.asFlux()
+                .filter(change -> change.articleId().equals(articleId))
+                .takeUntilOther(closing.asMono());
+    }
+
+    /** Signals the end of the service, so open streams complete and graceful shutdown need not wait for them. */
+    public Mono<Void> closing() {
+        return closing.asMono();
+    }
+
+    @EventListener
+    void close(ContextClosedEvent event) {
+        // Child contexts (the binder's, for one) publish their closing to this one too: only ours counts.
+        if (event.getApplicationContext() == context) {
+            closing.tryEmitEmpty();
+        }
+    }
+}

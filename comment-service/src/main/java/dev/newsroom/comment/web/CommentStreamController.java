@@ -1,0 +1,110 @@
+package dev.newsroom.comment.web;
+
+import dev.newsroom.comment.article.Article;
+import dev.newsroom.comment.article.ArticleProjection;
+import dev.newsroom.comment.comment.Comment;
+import dev.newsroom.comment.messaging.CommentEvents;
+import dev.newsroom.comment.messaging.CommentFeed;
+import dev.newsroom.comment.messaging.CommentFeed.Change;
+import dev.newsroom.comment.web.CommentJson.CommentEnvelope;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /api/articles/{slug}/comments/stream}: the article's comment changes as Server-Sent
+ * Events, as they happen, on whichever instance they were made ({@link CommentFeed}). Only what
+ * everyone may see is sent: {@code comment-posted} (also when a moderator approves a held comment),
+ * {@code comment-edited}, and {@code comment-deleted} (also when a public comment is rejected or held
+ * again). Each event's data is the comment as the list shows it; a comment line keeps idle
+ * connections open through proxies.
+ */
+@RestController
+class CommentStreamController {
+
+    static final String POSTED = "comment-posted";
+    static final String EDITED = "comment-edited";
+    static final String DELETED = "comment-deleted";
+
+    private final ArticleProjection articles;
+    private final CommentFeed feed;
+    private final ReactiveMongoTemplate mongo;
+    private final Duration keepAlive;
+
+    CommentStreamController(
+            ArticleProjection articles,
+            CommentFeed feed,
+            ReactiveMongoTemplate mongo,
+            @Value("${newsroom.comments.stream.keep-alive:15s}") Duration keepAlive) {
+        this.articles = articles;
+        this.feed = feed;
+        this.mongo = mongo;
+        this.keepAlive = keepAlive;
+    }
+
+    @GetMapping(path = "/api/articles/{slug}/comments/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<?>> stream(@PathVariable String slug) {
+        // The slug is resolved before anything is written, so an unknown article is a plain 404.
+        return articles.live(slug).flatMapMany(this::changesUnder);
+    }
+
+    private Flux<ServerSentEvent<?>> changesUnder(Article article) {
+        Flux<ServerSentEvent<?>> keepAlives = Flux.interval(keepAlive)
+                .<ServerSentEvent<?>>map(
+                        tick -> ServerSentEvent.builder().comment("keep-alive").build())
+                .takeUntilOther(feed.closing());
+        return Flux.merge(feed.under(article.id()).concatMap(this::event), keepAlives);
+    }
+
+    private Mono<ServerSentEvent<?>> event(Change change) {
+        return switch (change.type()) {
+            case CommentEvents.POSTED ->
+                current(change).filter(Comment::isPublic).map(comment -> sse(POSTED, comment));
+            case CommentEvents.EDITED ->
+                current(change).filter(Comment::isPublic).map(comment -> sse(EDITED, comment));
+            case CommentEvents.DELETED -> Mono.just(removed(change));
+            case CommentEvents.MODERATED -> moderated(change);
+            default -> Mono.empty();
+        };
+    }
+
+    private Mono<ServerSentEvent<?>> moderated(Change change) {
+        boolean wasPublic =
+                "published".equals(change.data().path("previousStatus").asString(null));
+        boolean nowPublic = "approved".equals(change.data().path("decision").asString(null));
+        if (nowPublic && !wasPublic) {
+            return current(change).filter(Comment::isPublic).map(comment -> sse(POSTED, comment));
+        }
+        if (wasPublic && !nowPublic) {
+            return Mono.just(removed(change));
+        }
+        return Mono.empty();
+    }
+
+    /** The comment as it is now (a later edit or deletion may have overtaken the event). */
+    private Mono<Comment> current(Change change) {
+        return mongo.findById(change.commentId(), Comment.class);
+    }
+
+    private static ServerSentEvent<?> sse(String name, Comment comment) {
+        return ServerSentEvent.builder(CommentEnvelope.of(comment))
+                .event(name)
+                .id(String.valueOf(comment.id()))
+                .build();
+    }
+
+    private static ServerSentEvent<?> removed(Change change) {
+        return ServerSentEvent.builder(Map.of("comment", Map.of("id", change.commentId(), "deleted", true)))
+                .event(DELETED)
+                .id(String.valueOf(change.commentId()))
+                .build();
+    }
+}

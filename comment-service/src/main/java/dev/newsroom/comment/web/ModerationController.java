@@ -1,0 +1,72 @@
+package dev.newsroom.comment.web;
+
+import dev.newsroom.comment.article.Article;
+import dev.newsroom.comment.comment.CommentRules;
+import dev.newsroom.comment.comment.CommentService;
+import dev.newsroom.comment.comment.HeldCursor;
+import dev.newsroom.comment.web.CommentJson.ArticleRef;
+import dev.newsroom.comment.web.CommentJson.CommentBody;
+import dev.newsroom.comment.web.CommentJson.CommentEnvelope;
+import dev.newsroom.comment.web.CommentJson.HeldPageBody;
+import dev.newsroom.platform.security.CurrentUser;
+import dev.newsroom.platform.web.ApiException;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The moderators' side of comments (the {@code moderator} role, checked by {@link
+ * CommentAccessRules}): the queue of held comments, oldest first, and the decisions on any comment.
+ */
+@RestController
+class ModerationController {
+
+    private final CommentService comments;
+
+    ModerationController(CommentService comments) {
+        this.comments = comments;
+    }
+
+    @GetMapping("/api/moderation/comments")
+    Mono<HeldPageBody> held(
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String after) {
+        OptionalInt size =
+                limit == null ? OptionalInt.of(CommentRules.DEFAULT_PAGE_SIZE) : CommentRules.parseLimit(limit);
+        if (size.isEmpty()) {
+            return Mono.error(
+                    ApiException.invalid("limit", "must be a whole number from 1 to " + CommentRules.MAX_PAGE_SIZE));
+        }
+        Optional<HeldCursor> cursor = after == null ? Optional.empty() : HeldCursor.decode(after);
+        if (after != null && cursor.isEmpty()) {
+            return Mono.error(ApiException.invalid("after", "is invalid"));
+        }
+        return comments.held(size.getAsInt(), cursor.orElse(null))
+                .map(page -> new HeldPageBody(
+                        page.comments().stream()
+                                .map(comment -> CommentBody.of(
+                                        comment, ref(page.articles().get(comment.articleId()))))
+                                .toList(),
+                        page.nextCursor()));
+    }
+
+    @PostMapping("/api/moderation/comments/{id}/approve")
+    Mono<CommentEnvelope> approve(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
+        return comments.moderate(id, true, CurrentUser.of(token)).map(CommentEnvelope::of);
+    }
+
+    @PostMapping("/api/moderation/comments/{id}/reject")
+    Mono<CommentEnvelope> reject(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
+        return comments.moderate(id, false, CurrentUser.of(token)).map(CommentEnvelope::of);
+    }
+
+    private static ArticleRef ref(Article article) {
+        return article == null ? null : new ArticleRef(article.slug(), article.title());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.newsroom.comment.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsroom.comment.Articles;
+import dev.newsroom.comment.Articles.TestArticle;
+import dev.newsroom.comment.CommentServiceTest;
+import dev.newsroom.platform.security.TestTokens;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+@CommentServiceTest
+class CommentStreamTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    Articles articles;
+    TestArticle article;
+    TestTokens.User reader;
+
+    @BeforeEach
+    void setUp() {
+        articles = new Articles(mongo);
+        article = articles.live(TestTokens.newUser().id());
+        reader = TestTokens.newUser();
+    }
+
+    @AfterEach
+    void tearDown() {
+        articles.close();
+    }
+
+    @Test
+    void aSubscriberSeesPublicCommentsPostedEditedAndDeletedButNotHeldOnesUntilApproved() throws Exception {
+        try (CommentStreams stream = new CommentStreams(web, article.slug())) {
+            stream.postUntilStreamed(attempt -> post("Warm-up " + attempt));
+
+            long id = post("Live from the scene.");
+            CommentStreams.Received posted = stream.next(event -> id(event) == id, WAIT);
+            assertThat(posted.name()).isEqualTo("comment-posted");
+            assertThat(posted.comment().path("body").asString()).isEqualTo("Live from the scene.");
+            assertThat(posted.comment().path("authorId").asString()).isEqualTo(reader.id());
+
+            edit(id, "Live from the scene, corrected.");
+            CommentStreams.Received edited = stream.next(event -> id(event) == id, WAIT);
+            assertThat(edited.name()).isEqualTo("comment-edited");
+            assertThat(edited.comment().path("body").asString()).isEqualTo("Live from the scene, corrected.");
+
+            long held = post("Links: https://a.example https://b.example https://c.example");
+            assertThat(stream.poll(Duration.ofSeconds(2)))
+                    .as("a held comment is not streamed")
+                    .isNull();
+            web.post()
+                    .uri("/api/moderation/comments/{id}/approve", held)
+                    .header(HttpHeaders.AUTHORIZATION, TestTokens.moderator().authorization())
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            assertThat(stream.next(event -> id(event) == held, WAIT).name())
+                    .as("approval publishes it live")
+                    .isEqualTo("comment-posted");
+
+            web.delete()
+                    .uri("/api/articles/{slug}/comments/{id}", article.slug(), id)
+                    .header(HttpHeaders.AUTHORIZATION, reader.authorization())
+                    .exchange()
+                    .expectStatus()
+                    .isNoContent();
+            CommentStreams.Received deleted = stream.next(event -> id(event) == id, WAIT);
+            assertThat(deleted.name()).isEqualTo("comment-deleted");
+            assertThat(deleted.comment().path("deleted").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void anUnknownArticlesStreamIs404() {
+        web.get()
+                .uri("/api/articles/{slug}/comments/stream", "no-such-story")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .json("{\"errors\":{\"article\":[\"not found\"]}}");
+    }
+
+    private static long id(CommentStreams.Received event) {
+        return event.comment().path("id").asLong();
+    }
+
+    private long post(String body) {
+        byte[] response = web.post()
+                .uri("/api/articles/{slug}/comments", article.slug())
+                .header(HttpHeaders.AUTHORIZATION, reader.authorization())
+                .bodyValue(Map.of("comment", Map.of("body", body)))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return JsonMapper.shared().readTree(response).path("comment").path("id").asLong();
+    }
+
+    private void edit(long id, String body) {
+        web.put()
+                .uri("/api/articles/{slug}/comments/{id}", article.slug(), id)
+                .header(HttpHeaders.AUTHORIZATION, reader.authorization())
+                .bodyValue(Map.of("comment", Map.of("body", body)))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.newsroom.gateway.resilience;
+
+import dev.newsroom.gateway.DownstreamServices;
+import dev.newsroom.gateway.compose.Downstream;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One Resilience4j circuit breaker per service ({@code user}, {@code article}, …), used by the
+ * composed endpoints and the proxied routes alike. Only failures to answer count (no connection,
+ * timeouts, 5xx); a service's 4xx answer is a healthy service saying no. Once half the recent calls
+ * failed, the breaker opens: calls fail at once with 503 for {@code wait-in-open}, then a few trial
+ * calls decide whether it closes again.
+ */
+@Configuration(proxyBeanMethods = false)
+class CircuitBreakerConfiguration {
+
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceBreakers(
+            DownstreamServices services,
+            @Value("${newsroom.circuit-breaker.window:20}") int window,
+            @Value("${newsroom.circuit-breaker.minimum-calls:10}") int minimumCalls,
+            @Value("${newsroom.circuit-breaker.failure-rate:50}") float failureRate,
+            @Value("${newsroom.circuit-breaker.wait-in-open:10s}") Duration waitInOpen) {
+        CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
+                .slidingWindowSize(window)
+                .minimumNumberOfCalls(minimumCalls)
+                .failureRateThreshold(failureRate)
+                .waitDurationInOpenState(waitInOpen)
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .ignoreExceptions(Downstream.ServiceAnswer.class)
+                .build();
+        // The calls carry their own timeout (newsroom.call-timeout); the limiter only backs it up.
+        TimeLimiterConfig limiter = TimeLimiterConfig.custom()
+                .timeoutDuration(services.callTimeout().plusSeconds(1))
+                .build();
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .circuitBreakerConfig(breaker)
+                .timeLimiterConfig(limiter)
+                .build());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.newsroom.gateway.web;
+
+import dev.newsroom.gateway.compose.Authors;
+import dev.newsroom.gateway.compose.Downstream;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The moderators' queue of held comments and their decisions, owned by comment-service (which
+ * checks the moderator role); the gateway adds the commenters' profiles.
+ */
+@RestController
+class ModerationController {
+
+    private final Downstream downstream;
+    private final Authors authors;
+
+    ModerationController(Downstream downstream, Authors authors) {
+        this.downstream = downstream;
+        this.authors = authors;
+    }
+
+    @GetMapping("/api/moderation/comments")
+    Mono<ResponseEntity<JsonNode>> held(
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String after,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @AuthenticationPrincipal Jwt token) {
+        String path = UriComponentsBuilder.fromPath("/api/moderation/comments")
+                .queryParamIfPresent("limit", Optional.ofNullable(limit))
+                .queryParamIfPresent("after", Optional.ofNullable(after))
+                .encode()
+                .build()
+                .toUriString();
+        return downstream
+                .get("comment", path, authorization)
+                .flatMap(page -> authors.respond(page, "comments", token, HttpStatus.OK));
+    }
+
+    @PostMapping("/api/moderation/comments/{id}/approve")
+    Mono<ResponseEntity<JsonNode>> approve(
+            @PathVariable String id,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @AuthenticationPrincipal Jwt token) {
+        return decide(id, "approve", authorization, token);
+    }
+
+    @PostMapping("/api/moderation/comments/{id}/reject")
+    Mono<ResponseEntity<JsonNode>> reject(
+            @PathVariable String id,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @AuthenticationPrincipal Jwt token) {
+        return decide(id, "reject", authorization, token);
+    }
+
+    private Mono<ResponseEntity<JsonNode>> decide(String id, String decision, String authorization, Jwt token) {
+        String path = "/api/moderation/comments/" + UriUtils.encodePathSegment(id, "UTF-8") + "/" + decision;
+        return downstream
+                .exchange(HttpMethod.POST, "comment", path, authorization, null)
+                .flatMap(comment -> authors.respond(comment, "comment", token, HttpStatus.OK));
+    }
+}

@@ -1,0 +1,279 @@
+package dev.newsroom.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the door itself does, in front of stand-in services: CORS, security headers, request ids,
+ * body size, circuit breakers, page composition with a part missing, and the live comment stream.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "CORS_ALLOWED_ORIGINS=http://localhost:4100",
+            "MAX_REQUEST_SIZE=10KB",
+            "CIRCUIT_BREAKER_MINIMUM_CALLS=4",
+            "CIRCUIT_BREAKER_WINDOW=4",
+            "CIRCUIT_BREAKER_WAIT=3s"
+        })
+@AutoConfigureWebTestClient(timeout = "30s")
+class GatewayEdgeTest {
+
+    static final StubService USERS = new StubService("user");
+    static final StubService ARTICLES = new StubService("article");
+    static final StubService COMMENTS = new StubService("comment");
+    static final StubService TRENDING = new StubService("trending");
+
+    static final String AUTHOR_ID = "0b7f3a52-9c1d-4e8a-b2f4-5d6e7a8b9c01";
+
+    @Autowired
+    WebTestClient web;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("USER_SERVICE_URL", USERS::url);
+        registry.add("ARTICLE_SERVICE_URL", ARTICLES::url);
+        registry.add("COMMENT_SERVICE_URL", COMMENTS::url);
+        registry.add("TRENDING_SERVICE_URL", TRENDING::url);
+        USERS.json(
+                "/internal/profiles",
+                200,
+                "{\"profiles\":{\"" + AUTHOR_ID
+                        + "\":{\"username\":\"ada\",\"bio\":null,\"image\":null,\"following\":false}}}");
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        USERS.close();
+        ARTICLES.close();
+        COMMENTS.close();
+        TRENDING.close();
+    }
+
+    @Test
+    void aCorsPreflightIsAnsweredForAnAllowedOriginWithoutAToken() {
+        web.options()
+                .uri("/api/articles")
+                .header(HttpHeaders.ORIGIN, "http://localhost:4100")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:4100")
+                .expectHeader()
+                .value(
+                        HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS,
+                        methods -> assertThat(methods).contains("POST"));
+        web.options()
+                .uri("/api/articles")
+                .header(HttpHeaders.ORIGIN, "https://evil.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        web.get()
+                .uri("/api/tags")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader()
+                .valueEquals("X-Frame-Options", "DENY")
+                .expectHeader()
+                .value("Content-Security-Policy", csp -> assertThat(csp).contains("script-src 'self'"))
+                .expectHeader()
+                .valueEquals("Referrer-Policy", "strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void aRequestIdIsGeneratedOrAcceptedReturnedAndPassedToTheService() {
+        String generated = web.get()
+                .uri("/api/tags")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getFirst("X-Request-Id");
+        assertThat(generated).matches("[0-9a-f-]{36}");
+        assertThat(ARTICLES.requestIds()).contains(generated);
+
+        web.get()
+                .uri("/api/tags")
+                .header("X-Request-Id", "client-trace-42")
+                .exchange()
+                .expectHeader()
+                .valueEquals("X-Request-Id", "client-trace-42");
+        assertThat(ARTICLES.requestIds()).contains("client-trace-42");
+
+        web.get()
+                .uri("/api/tags")
+                .header("X-Request-Id", "not acceptable; at all")
+                .exchange()
+                .expectHeader()
+                .value("X-Request-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
+        web.get()
+                .uri("/api/user")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .exists("X-Request-Id");
+    }
+
+    @Test
+    void aBodyLargerThanTheLimitIsRefusedWith413BeforeItReachesAService() {
+        int before = ARTICLES.requests().size();
+        web.post()
+                .uri("/api/users/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"user\":{\"email\":\"" + "x".repeat(20_000) + "\"}}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .json("{\"errors\":{\"body\":[\"is too large\"]}}");
+        assertThat(USERS.requests()).noneMatch(request -> request.startsWith("POST /api/users/login"));
+        assertThat(ARTICLES.requests()).hasSize(before);
+    }
+
+    @Test
+    void theCircuitBreakerStopsCallingAFailingServiceAndLetsItRecover() throws Exception {
+        TRENDING.json("/api/trending", 500, "{\"errors\":{\"internal\":[\"error\"]}}");
+        try {
+            for (int i = 0; i < 12; i++) {
+                web.get()
+                        .uri("/api/trending?ranking=hot")
+                        .exchange()
+                        .expectStatus()
+                        .isEqualTo(503)
+                        .expectBody()
+                        .json("{\"errors\":{\"service\":[\"unavailable\"]}}");
+            }
+            long called = TRENDING.requests().stream()
+                    .filter(request -> request.startsWith("GET /api/trending?ranking=hot"))
+                    .count();
+            assertThat(called).as("the open breaker spares the service").isLessThan(12);
+        } finally {
+            TRENDING.forget("/api/trending");
+        }
+        Thread.sleep(Duration.ofSeconds(4).toMillis());
+        web.get().uri("/api/trending?ranking=hot").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void theArticlePageComesBackWithTheArticleAndSaysWhichPartIsMissing() {
+        ARTICLES.json(
+                "/api/articles/page-story",
+                200,
+                "{\"article\":{\"slug\":\"page-story\",\"title\":\"Page story\",\"authorId\":\"" + AUTHOR_ID + "\"}}");
+        COMMENTS.json("/api/articles/page-story/comments", 503, "{\"errors\":{\"service\":[\"unavailable\"]}}");
+        TRENDING.json("/api/trending", 200, "{\"ranking\":\"popular\",\"articles\":[]}");
+        try {
+            web.get()
+                    .uri("/api/pages/articles/page-story")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals("X-Newsroom-Degraded", "comments")
+                    .expectBody()
+                    .jsonPath("$.article.title")
+                    .isEqualTo("Page story")
+                    .jsonPath("$.article.author.username")
+                    .isEqualTo("ada")
+                    .jsonPath("$.comments")
+                    .isEmpty()
+                    .jsonPath("$.popular.ranking")
+                    .isEqualTo("popular")
+                    .jsonPath("$.missing[0]")
+                    .isEqualTo("comments");
+        } finally {
+            ARTICLES.forget("/api/articles/page-story");
+            COMMENTS.forget("/api/articles/page-story/comments");
+            TRENDING.forget("/api/trending");
+        }
+        ARTICLES.json("/api/articles/gone", 404, "{\"errors\":{\"article\":[\"not found\"]}}");
+        web.get()
+                .uri("/api/pages/articles/gone")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .json("{\"errors\":{\"article\":[\"not found\"]}}");
+    }
+
+    @Test
+    void liveCommentsPassThroughAsTheyComeWithTheirAuthorsProfile() {
+        COMMENTS.on("/api/articles/live-story/comments/stream", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream body = exchange.getResponseBody();
+            write(body, ":keep-alive\n\n");
+            write(
+                    body,
+                    "event:comment-posted\nid:7\ndata:{\"comment\":{\"id\":7,\"body\":\"First!\",\"authorId\":\""
+                            + AUTHOR_ID + "\"}}\n\n");
+            try {
+                // Held open, as a live stream is; the client takes what it needs and leaves.
+                Thread.sleep(3000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        List<ServerSentEvent<String>> events = web.get()
+                .uri("/api/articles/live-story/comments/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+                .getResponseBody()
+                .filter(event -> event.event() != null)
+                .take(1)
+                .collectList()
+                .block(Duration.ofSeconds(20));
+
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).event()).isEqualTo("comment-posted");
+        JsonNode comment = JsonMapper.shared().readTree(events.get(0).data()).path("comment");
+        assertThat(comment.path("author").path("username").asString()).isEqualTo("ada");
+        assertThat(comment.has("authorId")).isFalse();
+    }
+
+    private static void write(OutputStream body, String text) {
+        try {
+            body.write(text.getBytes(StandardCharsets.UTF_8));
+            body.flush();
+        } catch (IOException gone) {
+            // The client left.
+        }
+    }
+}
