@@ -240,6 +240,13 @@ record DemoContent(
                                 "I borrowed the carpet cleaner last month. Can confirm it is very popular.",
                                 null),
                         new Comment(
+                                "li2",
+                                "library",
+                                "jonas",
+                                "More lending shelves nearby: https://example.org/tools/north "
+                                        + "https://example.org/tools/harbour https://example.org/tools/east",
+                                null),
+                        new Comment(
                                 "hp1",
                                 "heatpumps",
                                 "mei",

@@ -71,6 +71,8 @@ class WebFrontEndIT {
     private static final String USERNAME = "writer" + System.nanoTime() % 100000;
     private static final String TITLE = "Browser test: harbour ferry adds a night crossing " + USERNAME;
     private static String articleUrl;
+    private static final String HELD_COMMENT =
+            "Timetables: https://example.org/a https://example.org/b https://example.org/c";
 
     @BeforeAll
     static void startSuiteAndBrowser() throws IOException {
@@ -81,7 +83,8 @@ class WebFrontEndIT {
         Files.createDirectories(SCREENSHOTS);
         // Given explicitly, so that Selenium Manager never looks for (or downloads) a driver or browser.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        suite = RunningSuite.start(RunningSuite.freePorts(), DATA_DIR, "--fresh")
+        // A generous start-up allowance: this machine may be busy with builds besides this test.
+        suite = RunningSuite.start(RunningSuite.freePorts(), DATA_DIR, "--fresh", "--start-timeout", "540")
                 .awaitReady();
         writer = browser(1280, 1000);
     }
@@ -232,6 +235,11 @@ class WebFrontEndIT {
                 .click();
         waitForText(writer, By.cssSelector(".comment.depth-1"), "Friday at 1 am.");
         waitForText(writer, By.cssSelector(".comment.depth-1 .edited"), "edited");
+
+        // Too many links: moderation holds it, and only its author (and moderators) see it, marked so.
+        writer.findElement(By.cssSelector(".post-area .comment-form textarea")).sendKeys(HELD_COMMENT);
+        writer.findElement(By.cssSelector("[data-testid=post-comment]")).click();
+        waitForText(writer, By.cssSelector("[data-testid=held-notice]"), "Held for review");
         screenshot(writer, "article-comments");
 
         Assumptions.assumeTrue(
@@ -303,6 +311,18 @@ class WebFrontEndIT {
                 .until(driver -> driver.findElements(By.cssSelector("main [role=status]"))
                         .isEmpty());
         screenshot(writer, "moderation");
+        if (writer.findElements(By.cssSelector("[data-testid=held-comment]")).isEmpty()) {
+            return; // moderation is not served on this build
+        }
+        WebElement held = writer.findElements(By.cssSelector("[data-testid=held-comment]")).stream()
+                .filter(item -> item.getText().contains("example.org/c"))
+                .findFirst()
+                .orElseThrow();
+        held.findElement(By.xpath(".//button[normalize-space()='Approve']")).click();
+        new WebDriverWait(writer, WAIT).until(driver -> held.getText().contains("Approved"));
+        if (commentStreamAvailable()) {
+            waitForText(reader, By.cssSelector("[data-testid=comment-list]"), "example.org/c");
+        }
     }
 
     @Test
