@@ -212,9 +212,12 @@ export function commentSection(article, { initial, unavailable }) {
   function upsert(comment, { mine = false } = {}) {
     const index = comments.findIndex((c) => c.id === comment.id);
     if (index >= 0) {
-      comments[index] = { ...comments[index], ...comment };
-      const old = list.querySelector(`[data-id="${comment.id}"]`);
-      if (old) old.replaceWith(renderComment(comments[index]));
+      const before = comments[index];
+      comments[index] = { ...before, ...comment };
+      // The stream echoes our own posts: redraw only a real change, so an open reply form survives.
+      if (shownAs(before) !== shownAs(comments[index])) {
+        list.querySelector(`[data-id="${comment.id}"]`)?.replaceWith(renderComment(comments[index]));
+      }
       paintCount();
       return;
     }
@@ -252,6 +255,11 @@ export function commentSection(article, { initial, unavailable }) {
       node.classList.add('is-new');
       setTimeout(() => node.classList.remove('is-new'), 4000);
     }
+  }
+
+  /** What a comment's rendering depends on. */
+  function shownAs(comment) {
+    return JSON.stringify([comment.body, comment.editedAt, comment.status, comment.deleted, comment.author?.username, comment.moderation?.reasons]);
   }
 
   function markDeleted(id) {
