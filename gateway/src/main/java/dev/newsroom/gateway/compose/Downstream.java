@@ -1,13 +1,14 @@
 package dev.newsroom.gateway.compose;
 
 import dev.newsroom.gateway.DownstreamServices;
-import dev.newsroom.gateway.edge.RequestIds;
 import dev.newsroom.platform.web.ApiException;
+import dev.newsroom.platform.web.RequestIds;
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -20,6 +21,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,8 +39,12 @@ public class Downstream {
 
     private final ReactiveCircuitBreakerFactory<?, ?> breakers;
 
-    Downstream(WebClient.Builder web, DownstreamServices services, ReactiveCircuitBreakerFactory<?, ?> breakers) {
-        this.web = web.build();
+    Downstream(
+            WebClient.Builder web,
+            ReactorLoadBalancerExchangeFilterFunction balancing,
+            DownstreamServices services,
+            ReactiveCircuitBreakerFactory<?, ?> breakers) {
+        this.web = web.clone().filter(balancing).build();
         this.services = services;
         this.breakers = breakers;
     }
@@ -49,7 +55,7 @@ public class Downstream {
 
     public Mono<JsonNode> exchange(
             HttpMethod method, String service, String pathAndQuery, String authorization, Object body) {
-        URI target = URI.create(services.service(service) + pathAndQuery);
+        URI target = URI.create(DownstreamServices.balanced(service) + pathAndQuery);
         WebClient.RequestBodySpec request = web.method(method).uri(target).accept(MediaType.APPLICATION_JSON);
         if (authorization != null) {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
@@ -64,6 +70,10 @@ public class Downstream {
                     }
                     return ready.exchangeToMono(this::read);
                 })
+                // A read that could not reach its instance is tried once more, on the next instance;
+                // a write is never sent twice.
+                .retryWhen(Retry.max(method == HttpMethod.GET ? 1 : 0)
+                        .filter(failure -> failure instanceof WebClientRequestException))
                 .timeout(services.callTimeout());
         // One breaker per service, shared with the proxied routes: while it is open the service is
         // not called at all, and the client gets the 503 at once.
@@ -76,7 +86,7 @@ public class Downstream {
      * on like any other; a service that cannot be reached is the 503.
      */
     public Flux<ServerSentEvent<String>> stream(String service, String path) {
-        URI target = URI.create(services.service(service) + path);
+        URI target = URI.create(DownstreamServices.balanced(service) + path);
         return Flux.deferContextual(context -> {
                     WebClient.RequestHeadersSpec<?> request =
                             web.get().uri(target).accept(MediaType.TEXT_EVENT_STREAM);

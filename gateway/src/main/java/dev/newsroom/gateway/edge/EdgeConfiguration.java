@@ -1,5 +1,6 @@
 package dev.newsroom.gateway.edge;
 
+import dev.newsroom.platform.web.RequestIds;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

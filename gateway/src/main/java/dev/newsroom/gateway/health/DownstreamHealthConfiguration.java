@@ -1,6 +1,8 @@
 package dev.newsroom.gateway.health;
 
 import dev.newsroom.gateway.DownstreamServices;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
@@ -22,10 +24,17 @@ class DownstreamHealthConfiguration {
     CompositeReactiveHealthContributor servicesHealthContributor(
             DownstreamServices downstream, WebClient.Builder webClient) {
         Map<String, ReactiveHealthIndicator> indicators = new TreeMap<>();
-        downstream
-                .services()
-                .forEach((name, uri) -> indicators.put(
-                        name, new ServiceReadinessIndicator(webClient.build(), uri, downstream.healthTimeout())));
+        for (String name : downstream.services().keySet()) {
+            List<URI> instances = downstream.instances(name);
+            for (int index = 0; index < instances.size(); index++) {
+                // One entry per instance: "article", or "article-0", "article-1", … when there are several.
+                String key = instances.size() == 1 ? name : name + "-" + index;
+                indicators.put(
+                        key,
+                        new ServiceReadinessIndicator(
+                                webClient.build(), instances.get(index), downstream.healthTimeout()));
+            }
+        }
         return CompositeReactiveHealthContributor.fromMap(indicators);
     }
 }

@@ -17,4 +17,11 @@ public class WebAutoConfiguration {
     ApiErrorHandler apiErrorHandler(JsonMapper json) {
         return new ApiErrorHandler(json);
     }
+
+    /** Every request gets an id, passed on and logged; see {@link RequestIds}. */
+    @Bean
+    RequestIds requestIds() {
+        RequestIdLogging.install();
+        return new RequestIds();
+    }
 }

@@ -1,10 +1,9 @@
-package dev.newsroom.gateway.edge;
+package dev.newsroom.platform.web;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -12,13 +11,12 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
 /**
- * Gives every request an {@value #HEADER}: the client's own when it sent a sensible one (so a
- * client can follow its request through the logs), a new UUID otherwise. The id goes on to every
- * service (proxied routes carry the mutated request's header; composed calls read it from the
- * Reactor context), comes back on every response, errors included, and is in every log line
- * written while the request is handled.
+ * Gives every request an {@value #HEADER}: the caller's own when it sent a sensible one (the
+ * gateway's, or a client's that wants to follow its request through the logs), a new UUID
+ * otherwise. It comes back on every response, errors included, and sits in the Reactor context
+ * (and from there, through {@link RequestIdLogging}, in the logging MDC), so every log line written
+ * while the request is handled carries it. The gateway passes it on to every service it calls.
  */
-@Component
 public class RequestIds implements WebFilter, Ordered {
 
     public static final String HEADER = "X-Request-Id";
