@@ -484,14 +484,15 @@ class WebFrontEndIT {
 
     private static boolean answersEventStream(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(5))
+                .timeout(Duration.ofSeconds(20))
                 .header("Accept", "text/event-stream")
                 .GET()
                 .build();
         try {
-            // An input-stream answer completes with the headers; the events themselves never end.
+            // An input-stream answer completes with the headers; the events themselves never end. A
+            // quiet stream sends its headers with the first keep-alive (every 15 s), hence the wait.
             HttpResponse<InputStream> response = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                    .get(5, java.util.concurrent.TimeUnit.SECONDS);
+                    .get(20, java.util.concurrent.TimeUnit.SECONDS);
             response.body().close();
             return response.statusCode() == 200
                     && contentType(response.headers().map()).contains("event-stream");
