@@ -442,8 +442,9 @@ class WebFrontEndIT {
     private static boolean showsLive(WebDriver driver) {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(60))
-                    .until(ExpectedConditions.textToBePresentInElementLocated(
-                            By.cssSelector("[data-testid=comments-live-status]"), "Live"));
+                    // The label is upper-cased by the stylesheet, so look at its state, not its text.
+                    .until(ExpectedConditions.attributeContains(
+                            By.cssSelector("[data-testid=comments-live-status]"), "class", "is-live"));
             return true;
         } catch (org.openqa.selenium.TimeoutException e) {
             System.err.println("The reader's comment stream did not open within 60 s: "
