@@ -49,6 +49,7 @@ public final class LocalSuite {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean shuttingDown;
+    private boolean startedEmpty;
 
     LocalSuite(Options options, SuiteLayout layout, PrintStream console) {
         this.options = options;
@@ -102,7 +103,8 @@ public final class LocalSuite {
             stop();
             return EXIT_FAILED;
         }
-        printReady(Duration.between(started, Instant.now()));
+        boolean demo = seedDemoContent();
+        printReady(Duration.between(started, Instant.now()), demo);
         watchForCrashes();
         try {
             stopped.await();
@@ -139,6 +141,7 @@ public final class LocalSuite {
 
     private void prepareDataDir() {
         try {
+            startedEmpty = options.fresh() || !Files.exists(options.dataDir().resolve("mongo"));
             if (options.fresh() && Files.exists(options.dataDir())) {
                 console.println("Starting fresh: removing " + options.dataDir());
                 try (Stream<Path> paths = Files.walk(options.dataDir())) {
@@ -221,8 +224,36 @@ public final class LocalSuite {
         return process.component().logFile(options.logDir());
     }
 
-    private void printReady(Duration took) {
-        int gatewayPort = layout.port(SuiteLayout.GATEWAY.portVariable(), SuiteLayout.GATEWAY.defaultPort());
+    /**
+     * Writes the demo content through the gateway when the suite started with empty data; answers
+     * whether the demo accounts exist (to print how to sign in).
+     */
+    private boolean seedDemoContent() {
+        if (!options.seedDemo()) {
+            return false;
+        }
+        DemoSeeder seeder = new DemoSeeder("http://127.0.0.1:" + gatewayPort());
+        if (!startedEmpty) {
+            return seeder.alreadySeeded();
+        }
+        Instant begun = Instant.now();
+        console.println("Writing the demo articles, users and comments through the API (--no-seed to skip)...");
+        DemoSeeder.Outcome outcome = seeder.seed(DemoContent.standard(), console);
+        console.printf(
+                Locale.ROOT,
+                "Demo content %s in %.1f s%s.%n",
+                outcome.seeded() ? "written" : "already there",
+                Duration.between(begun, Instant.now()).toMillis() / 1000.0,
+                outcome.problems().isEmpty() ? "" : " (" + outcome.problems().size() + " steps failed, see above)");
+        return true;
+    }
+
+    private int gatewayPort() {
+        return layout.port(SuiteLayout.GATEWAY.portVariable(), SuiteLayout.GATEWAY.defaultPort());
+    }
+
+    private void printReady(Duration took, boolean demo) {
+        int gatewayPort = gatewayPort();
         StringBuilder out = new StringBuilder();
         out.append(System.lineSeparator())
                 .append(String.format(
@@ -230,6 +261,11 @@ public final class LocalSuite {
                 .append(String.format("  Web front end and API  http://localhost:%d/  (API under /api)%n", gatewayPort))
                 .append(String.format(
                         "  Suite health           http://localhost:%d/actuator/health/services%n", gatewayPort));
+        if (demo) {
+            out.append(String.format(
+                    "  Demo sign-in           %s@newsroom.example / %s (a moderator); also amara@, jonas@, mei@%n",
+                    DemoContent.MODERATOR, DemoContent.PASSWORD));
+        }
         out.append(String.format("%n  %-18s %-8s %-9s %s%n", "process", "pid", "memory", "address"));
         for (ManagedProcess process :
                 Stream.concat(infrastructure.stream(), services.stream()).toList()) {

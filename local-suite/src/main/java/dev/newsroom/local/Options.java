@@ -14,6 +14,7 @@ import java.util.List;
  * @param startTimeout how long every process together may take to become ready
  * @param serviceJavaOptions JVM options for the six Spring services
  * @param infraJavaOptions JVM options for the broker and the store
+ * @param seedDemo write the demo content through the API when the data starts empty
  */
 record Options(
         Path home,
@@ -21,15 +22,18 @@ record Options(
         boolean fresh,
         Duration startTimeout,
         List<String> serviceJavaOptions,
-        List<String> infraJavaOptions) {
+        List<String> infraJavaOptions,
+        boolean seedDemo) {
 
     static final String USAGE = """
-            usage: local-suite [--fresh] [--data-dir DIR] [--home DIR] [--start-timeout SECONDS]
+            usage: local-suite [--fresh] [--no-seed] [--data-dir DIR] [--home DIR] [--start-timeout SECONDS]
 
               --fresh            forget the data of earlier runs (articles, users, topics) and start empty
               --data-dir DIR     where Kafka, the store and the logs keep their files (default: .newsroom)
               --home DIR         the Newsroom checkout whose jars to run (default: the current directory)
               --start-timeout S  seconds to wait for every process to become ready (default: 240)
+              --no-seed          start empty instead of with the demo articles, users and comments
+                                 (also SEED_DEMO=false); demo content is only written into empty data
 
             Ports come from GATEWAY_PORT (8080), USER_SERVICE_PORT (8081), ARTICLE_SERVICE_PORT (8082),
             COMMENT_SERVICE_PORT (8083), TRENDING_SERVICE_PORT (8084), ASSISTANT_SERVICE_PORT (8085),
@@ -47,10 +51,13 @@ record Options(
         Path home = Path.of("").toAbsolutePath();
         Path dataDir = null;
         boolean fresh = false;
+        boolean seed =
+                !"false".equalsIgnoreCase(String.valueOf(env.apply("SEED_DEMO")).trim());
         Duration timeout = Duration.ofSeconds(240);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--fresh" -> fresh = true;
+                case "--no-seed" -> seed = false;
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
                 case "--home" -> home = Path.of(value(args, ++i, "--home")).toAbsolutePath();
                 case "--start-timeout" -> timeout = Duration.ofSeconds(seconds(value(args, ++i, "--start-timeout")));
@@ -67,7 +74,8 @@ record Options(
                 fresh,
                 timeout,
                 javaOptions(env.apply("NEWSROOM_SERVICE_JAVA_OPTS"), DEFAULT_SERVICE_JAVA_OPTS),
-                javaOptions(env.apply("NEWSROOM_INFRA_JAVA_OPTS"), DEFAULT_INFRA_JAVA_OPTS));
+                javaOptions(env.apply("NEWSROOM_INFRA_JAVA_OPTS"), DEFAULT_INFRA_JAVA_OPTS),
+                seed);
     }
 
     Path logDir() {

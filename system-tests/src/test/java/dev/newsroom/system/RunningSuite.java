@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunningSuite implements AutoCloseable {
 
-    static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final Process process;
     private final Map<String, Integer> ports;
