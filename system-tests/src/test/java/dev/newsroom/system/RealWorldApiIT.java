@@ -75,7 +75,7 @@ class RealWorldApiIT {
     @BeforeAll
     static void startSuite() throws Exception {
         // Generous: on a shared, loaded machine five Spring JVMs have taken over four minutes to start.
-        suite = RunningSuite.start(RunningSuite.freePorts(), DATA_DIR, "--fresh", "--start-timeout", "600")
+        suite = RunningSuite.start(RunningSuite.freePorts(), DATA_DIR, "--fresh", "--no-seed", "--start-timeout", "600")
                 .awaitReady(Duration.ofMinutes(11));
         alice = register("alice");
         bob = register("bob");

@@ -56,8 +56,9 @@ class CommentStreamController {
         return articles.live(slug).flatMapMany(this::changesUnder);
     }
 
+    /** A keep-alive at once as well as every {@code keepAlive}: the response starts (and proxies flush it) immediately. */
     private Flux<ServerSentEvent<?>> changesUnder(Article article) {
-        Flux<ServerSentEvent<?>> keepAlives = Flux.interval(keepAlive)
+        Flux<ServerSentEvent<?>> keepAlives = Flux.interval(Duration.ZERO, keepAlive)
                 .<ServerSentEvent<?>>map(
                         tick -> ServerSentEvent.builder().comment("keep-alive").build())
                 .takeUntilOther(feed.closing());
