@@ -126,17 +126,31 @@ wait_http_ready comment-service "$COMMENT_PORT" 600
 wait_http_ready gateway "$GATEWAY_PORT" 600
 
 # ---------------------------------------------------------------------------------------------
-# Seed through the gateway, as a client would: one user, ARTICLES articles, one slug to read.
+# Seed straight to the services (a cold service can take longer than the gateway's 5 s call
+# timeout on its first writes): one user, ARTICLES articles, one slug to read. Then check through
+# the gateway that it answers what the service does, with the author's profile added.
 # ---------------------------------------------------------------------------------------------
-register_user "$GATEWAY_URL"
-seed_articles "$GATEWAY_URL" "$ARTICLES"
+register_user "$USER_URL"
+seed_articles "$ARTICLE_URL" "$ARTICLES"
+through_gateway() { # path [curl options]: GET through the gateway, tried again while it is still cold
+    local path="$1" attempt
+    shift
+    for attempt in 1 2 3 4 5; do
+        if curl -sS --fail-with-body --max-time 30 "$@" "$GATEWAY_URL$path"; then
+            return 0
+        fi
+        log "GET $path through the gateway failed (attempt $attempt); trying again"
+        sleep 5
+    done
+    return 1
+}
 TAGS_DIRECT=$(curl -sS --fail-with-body --max-time 30 "$ARTICLE_URL/api/tags")
-TAGS_GATEWAY=$(curl -sS --fail-with-body --max-time 30 "$GATEWAY_URL/api/tags")
+TAGS_GATEWAY=$(through_gateway /api/tags)
 [[ "$TAGS_DIRECT" == "$TAGS_GATEWAY" ]] || {
     echo "the gateway's /api/tags differs from article-service's: $TAGS_GATEWAY vs $TAGS_DIRECT" >&2
     exit 1
 }
-READ_GATEWAY=$(curl -sS --fail-with-body --max-time 30 -D "$WORK/read-headers.txt" "$GATEWAY_URL/api/articles/$SLUG")
+READ_GATEWAY=$(through_gateway "/api/articles/$SLUG" -D "$WORK/read-headers.txt")
 [[ "$READ_GATEWAY" == *'"username":"'"$BENCH_USER"'"'* ]] || {
     echo "the gateway's read has no author profile: $READ_GATEWAY" >&2
     exit 1
@@ -183,8 +197,8 @@ echo "== gateway benchmark =="
 print_machine
 echo "processes:  gateway, user-service, article-service, comment-service, each ${SERVICE_JAVA_OPTS[*]}; embedded Kafka (KRaft), mongo-java-server --in-memory"
 echo "            all of them and wrk share the machine's $(nproc) cores: a request through the gateway costs CPU in wrk, the gateway and the service alike"
-echo "gateway:    rate limit on (budget $RATE_LIMIT a second, never reached); extra args: ${GATEWAY_JVM_ARGS[*]:-none} ${GATEWAY_ARGS[*]:-}"
-echo "seed:       $ARTICLES articles through the gateway; /api/tags answers ${#TAGS_DIRECT} bytes; slug $SLUG"
+echo "gateway:    rate limit on (budget $RATE_LIMIT a second, never reached); extra args: $(x="${GATEWAY_JVM_ARGS[*]:-} ${GATEWAY_ARGS[*]:-}"; x="${x# }"; echo "${x:-none}")"
+echo "seed:       $ARTICLES articles; /api/tags answers ${#TAGS_DIRECT} bytes; slug $SLUG"
 echo "load:       wrk -t$THREADS -c$CONNECTIONS --latency on 127.0.0.1, ${WARMUP}s warm-up per endpoint, then $ROUNDS round(s) of ${DURATION}s per endpoint, direct and gateway back to back"
 echo "reproduce:  $COMMAND"
 echo
