@@ -38,7 +38,9 @@ class CircuitBreakerConfiguration {
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .ignoreExceptions(Downstream.ServiceAnswer.class)
                 .build();
-        // The calls carry their own timeout (newsroom.call-timeout); the limiter only backs it up.
+        // The calls carry their own timeouts (newsroom.call-timeout, the routes' response-timeout), so the
+        // limiter is off (spring.cloud.circuitbreaker.resilience4j.disable-time-limiter); if it is turned
+        // back on, it only backs them up.
         TimeLimiterConfig limiter = TimeLimiterConfig.custom()
                 .timeoutDuration(services.callTimeout().plusSeconds(1))
                 .build();

@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# Benchmark tier for the gateway: a proxied route and the composed single-article read through the
+# gateway, each against the same request sent straight to article-service, in one run after a
+# proper warm-up, on the embedded infrastructure. Not part of `./mvnw verify`. See bench/README.md.
+set -euo pipefail
+
+usage() {
+    cat <<'EOF'
+usage: bench/gateway.sh [--no-build] [--warmup SECONDS] [--duration SECONDS] [--rounds N]
+                        [--connections N] [--threads N] [--articles N]
+                        [--gateway-arg ARG]... [--gateway-jvm-arg ARG]...
+
+  --no-build             use the jars already in */target (they are still copied first)
+  --warmup SECONDS       load on each endpoint before counting (default 60)
+  --duration SECONDS     one measured run of one endpoint (default 30)
+  --rounds N             measured rounds; each round runs every endpoint once, direct
+                         then through the gateway, back to back (default 2)
+  --connections N        wrk connections (default 32)
+  --threads N            wrk threads (default 2)
+  --articles N           articles to seed (default 20)
+  --gateway-arg ARG      an extra argument for the gateway's command line, e.g.
+                         --gateway-arg=--spring.cloud.gateway.server.webflux.observability.enabled=true
+                         (repeatable; for trying a setting without a rebuild)
+  --gateway-jvm-arg ARG  an extra JVM option for the gateway only, e.g. -Dreactor.netty.ioWorkerCount=4
+                         (repeatable)
+EOF
+}
+
+BUILD=1
+WARMUP=60
+DURATION=30
+ROUNDS=2
+CONNECTIONS=32
+THREADS=2
+ARTICLES=20
+GATEWAY_ARGS=()
+GATEWAY_JVM_ARGS=()
+ORIGINAL_ARGS=("$@")
+
+# shellcheck source=bench/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --no-build) BUILD=0; shift ;;
+        --warmup) positive_int "$1" "${2:-}"; WARMUP="$2"; shift 2 ;;
+        --duration) positive_int "$1" "${2:-}"; DURATION="$2"; shift 2 ;;
+        --rounds) positive_int "$1" "${2:-}"; ROUNDS="$2"; shift 2 ;;
+        --connections) positive_int "$1" "${2:-}"; CONNECTIONS="$2"; shift 2 ;;
+        --threads) positive_int "$1" "${2:-}"; THREADS="$2"; shift 2 ;;
+        --articles) positive_int "$1" "${2:-}"; ARTICLES="$2"; shift 2 ;;
+        --gateway-arg=*) GATEWAY_ARGS+=("${1#--gateway-arg=}"); shift ;;
+        --gateway-arg) [[ $# -ge 2 ]] || { echo "$1 needs a value" >&2; exit 64; }; GATEWAY_ARGS+=("$2"); shift 2 ;;
+        --gateway-jvm-arg=*) GATEWAY_JVM_ARGS+=("${1#--gateway-jvm-arg=}"); shift ;;
+        --gateway-jvm-arg) [[ $# -ge 2 ]] || { echo "$1 needs a value" >&2; exit 64; }; GATEWAY_JVM_ARGS+=("$2"); shift 2 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
+    esac
+done
+if (( THREADS > CONNECTIONS )); then
+    echo "--threads ($THREADS) must not exceed --connections ($CONNECTIONS)" >&2
+    exit 64
+fi
+
+bench_begin
+cd "$ROOT"
+
+# The same JVM flags for every service and the gateway (fairness), as production would run them:
+# full tiered JIT, not the local-suite launcher's fast-start flags.
+SERVICE_JAVA_OPTS=(-Xmx512m -XX:+UseParallelGC)
+MODULES=(embedded-infra user-service article-service comment-service gateway)
+
+if (( BUILD )); then
+    log "building ${MODULES[*]} (./mvnw -DskipTests package)"
+    ./mvnw -B -q -DskipTests package -pl "$(IFS=,; echo "${MODULES[*]}")" -am
+fi
+copy_jars "${MODULES[@]}"
+ensure_wrk
+
+claim_port KAFKA_PORT
+claim_port MONGO_PORT
+claim_port USER_PORT
+claim_port ARTICLE_PORT
+claim_port COMMENT_PORT
+claim_port GATEWAY_PORT
+# trending-service is not started (no measured route goes there): the gateway is given a port on
+# which nothing listens, as it would be told of a service that is down.
+claim_port TRENDING_PORT
+
+# ---------------------------------------------------------------------------------------------
+# Start the broker, the store, three services and the gateway, each a separate JVM.
+# ---------------------------------------------------------------------------------------------
+start_infrastructure "$WORK/jars/embedded-infra.jar" "$KAFKA_PORT" "$MONGO_PORT"
+
+USER_URL="http://127.0.0.1:$USER_PORT"
+ARTICLE_URL="http://127.0.0.1:$ARTICLE_PORT"
+COMMENT_URL="http://127.0.0.1:$COMMENT_PORT"
+GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
+start_service() { # module port database
+    start "$1" env PORT="$2" \
+        MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/$3" \
+        KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+        USER_SERVICE_URL="$USER_URL" \
+        "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$WORK/jars/$1.jar"
+}
+start_service user-service "$USER_PORT" newsroom-users
+start_service article-service "$ARTICLE_PORT" newsroom-articles
+start_service comment-service "$COMMENT_PORT" newsroom-comments
+# The rate limit stays on, so that its cost per request is measured, with a budget wrk from
+# 127.0.0.1 cannot exhaust (a billion requests a second).
+RATE_LIMIT=1000000000
+start gateway env PORT="$GATEWAY_PORT" \
+    USER_SERVICE_URL="$USER_URL" \
+    ARTICLE_SERVICE_URL="$ARTICLE_URL" \
+    COMMENT_SERVICE_URL="$COMMENT_URL" \
+    TRENDING_SERVICE_URL="http://127.0.0.1:$TRENDING_PORT" \
+    RATE_LIMIT_ENABLED=true \
+    RATE_LIMIT_CAPACITY="$RATE_LIMIT" \
+    RATE_LIMIT_REFILL="$RATE_LIMIT" \
+    RATE_LIMIT_PERIOD=1s \
+    "$JAVA" "${SERVICE_JAVA_OPTS[@]}" ${GATEWAY_JVM_ARGS[@]+"${GATEWAY_JVM_ARGS[@]}"} \
+    -jar "$WORK/jars/gateway.jar" ${GATEWAY_ARGS[@]+"${GATEWAY_ARGS[@]}"}
+wait_http_ready user-service "$USER_PORT" 600
+wait_http_ready article-service "$ARTICLE_PORT" 600
+wait_http_ready comment-service "$COMMENT_PORT" 600
+wait_http_ready gateway "$GATEWAY_PORT" 600
+
+# ---------------------------------------------------------------------------------------------
+# Seed straight to the services (a cold service can take longer than the gateway's 5 s call
+# timeout on its first writes): one user, ARTICLES articles, one slug to read. Then check through
+# the gateway that it answers what the service does, with the author's profile added.
+# ---------------------------------------------------------------------------------------------
+register_user "$USER_URL"
+seed_articles "$ARTICLE_URL" "$ARTICLES"
+through_gateway() { # path [curl options]: GET through the gateway, tried again while it is still cold
+    local path="$1" attempt
+    shift
+    for attempt in 1 2 3 4 5; do
+        if curl -sS --fail-with-body --max-time 30 "$@" "$GATEWAY_URL$path"; then
+            return 0
+        fi
+        log "GET $path through the gateway failed (attempt $attempt); trying again"
+        sleep 5
+    done
+    return 1
+}
+TAGS_DIRECT=$(curl -sS --fail-with-body --max-time 30 "$ARTICLE_URL/api/tags")
+TAGS_GATEWAY=$(through_gateway /api/tags)
+[[ "$TAGS_DIRECT" == "$TAGS_GATEWAY" ]] || {
+    echo "the gateway's /api/tags differs from article-service's: $TAGS_GATEWAY vs $TAGS_DIRECT" >&2
+    exit 1
+}
+READ_GATEWAY=$(through_gateway "/api/articles/$SLUG" -D "$WORK/read-headers.txt")
+[[ "$READ_GATEWAY" == *'"username":"'"$BENCH_USER"'"'* ]] || {
+    echo "the gateway's read has no author profile: $READ_GATEWAY" >&2
+    exit 1
+}
+if grep -qi '^X-Newsroom-Degraded' "$WORK/read-headers.txt"; then
+    echo "the gateway's read came back degraded (no profiles)" >&2
+    exit 1
+fi
+curl -sS --fail-with-body --max-time 30 -o /dev/null "$ARTICLE_URL/api/articles/$SLUG"
+log "seeded; /api/tags is ${#TAGS_DIRECT} bytes, reading slug '$SLUG'"
+
+# ---------------------------------------------------------------------------------------------
+# Load: warm every endpoint, then measure each pair (direct, then gateway) back to back, ROUNDS times.
+# ---------------------------------------------------------------------------------------------
+ENDPOINT_NAMES=("GET /api/tags" "GET /api/tags" "GET /api/articles/{slug}" "GET /api/articles/{slug}")
+ENDPOINT_ROUTES=("direct" "gateway (proxied route)" "direct (no profile)" "gateway (composed)")
+ENDPOINT_URLS=("$ARTICLE_URL/api/tags" "$GATEWAY_URL/api/tags"
+    "$ARTICLE_URL/api/articles/$SLUG" "$GATEWAY_URL/api/articles/$SLUG")
+
+LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+for (( i=0; i<${#ENDPOINT_URLS[@]}; i++ )); do
+    log "warm-up ${WARMUP}s: ${ENDPOINT_NAMES[$i]}, ${ENDPOINT_ROUTES[$i]}"
+    run_wrk "$WARMUP" "${ENDPOINT_URLS[$i]}" "$WORK/warmup-$i.txt"
+    alive_or_die
+done
+
+declare -A RESULT_FOREIGN
+for (( r=1; r<=ROUNDS; r++ )); do
+    for (( i=0; i<${#ENDPOINT_URLS[@]}; i++ )); do
+        log "round $r/$ROUNDS, measuring ${DURATION}s: ${ENDPOINT_NAMES[$i]}, ${ENDPOINT_ROUTES[$i]}"
+        measure "$DURATION" "${ENDPOINT_URLS[$i]}" "$WORK/measure-$r-$i.txt"
+        RESULT_FOREIGN[$r-$i]="$FOREIGN_CPU"
+    done
+done
+
+# ---------------------------------------------------------------------------------------------
+# Report.
+# ---------------------------------------------------------------------------------------------
+COMMAND="bench/gateway.sh"
+(( ${#ORIGINAL_ARGS[@]} )) && COMMAND+=" ${ORIGINAL_ARGS[*]}"
+
+echo
+echo "== gateway benchmark =="
+print_machine
+echo "processes:  gateway, user-service, article-service, comment-service, each ${SERVICE_JAVA_OPTS[*]}; embedded Kafka (KRaft), mongo-java-server --in-memory"
+echo "            all of them and wrk share the machine's $(nproc) cores: a request through the gateway costs CPU in wrk, the gateway and the service alike"
+echo "gateway:    rate limit on (budget $RATE_LIMIT a second, never reached); extra args: $(x="${GATEWAY_JVM_ARGS[*]:-} ${GATEWAY_ARGS[*]:-}"; x="${x# }"; echo "${x:-none}")"
+echo "seed:       $ARTICLES articles; /api/tags answers ${#TAGS_DIRECT} bytes; slug $SLUG"
+echo "load:       wrk -t$THREADS -c$CONNECTIONS --latency on 127.0.0.1, ${WARMUP}s warm-up per endpoint, then $ROUNDS round(s) of ${DURATION}s per endpoint, direct and gateway back to back"
+echo "reproduce:  $COMMAND"
+echo
+printf '| %5s | %-24s | %-23s | %10s | %9s | %9s | %8s | %6s | %9s |\n' \
+    round endpoint route "requests/s" p50 p99 requests errors "other CPU"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "-------" "$(printf -- '-%.0s' $(seq 1 26))" \
+    "$(printf -- '-%.0s' $(seq 1 25))" "------------" "-----------" "-----------" "----------" "--------" "-----------"
+for (( r=1; r<=ROUNDS; r++ )); do
+    for (( i=0; i<${#ENDPOINT_URLS[@]}; i++ )); do
+        f="$WORK/measure-$r-$i.txt"
+        printf '| %5s | %-24s | %-23s | %10s | %9s | %9s | %8s | %6s | %9s |\n' \
+            "$r" "${ENDPOINT_NAMES[$i]}" "${ENDPOINT_ROUTES[$i]}" "$(rps "$f")" "$(percentile 50 "$f")" \
+            "$(percentile 99 "$f")" "$(total_requests "$f")" "$(errors "$f")" "${RESULT_FOREIGN[$r-$i]}"
+    done
+done
+echo
+echo "gateway / direct, per round (requests/s; p99 latency):"
+to_ms() { # a wrk duration (850.00us, 12.34ms, 1.20s) in milliseconds
+    awk -v d="$1" 'BEGIN { v = d + 0; if (d ~ /us$/) v /= 1000; else if (d ~ /ms$/) v += 0;
+                           else if (d ~ /s$/) v *= 1000; else if (d ~ /m$/) v *= 60000; printf "%.3f", v }'
+}
+for (( r=1; r<=ROUNDS; r++ )); do
+    for pair in "0 1 proxied route  GET /api/tags           " "2 3 composed read  GET /api/articles/{slug}"; do
+        read -r d g label <<<"$pair"
+        printf '  round %s, %s: throughput %s, p99 %s x\n' "$r" "$label" \
+            "$(ratio "$(rps "$WORK/measure-$r-$g.txt")" "$(rps "$WORK/measure-$r-$d.txt")")" \
+            "$(ratio "$(to_ms "$(percentile 99 "$WORK/measure-$r-$g.txt")")" \
+                     "$(to_ms "$(percentile 99 "$WORK/measure-$r-$d.txt")")")"
+    done
+done
+echo
+echo "other CPU: share of the machine's CPU time used by processes other than this benchmark's"
+echo "JVMs and wrk during that measured run (a concurrent build or test run shows up here; above a"
+echo "few % the figures are disturbed: run again on a quiet machine)."
+echo "load average before the warm-up: $LOADAVG_BEFORE; after the last run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+for (( r=1; r<=ROUNDS; r++ )); do
+    for (( i=0; i<${#ENDPOINT_URLS[@]}; i++ )); do
+        if [[ "$(errors "$WORK/measure-$r-$i.txt")" != 0 ]]; then
+            echo "warning: round $r, ${ENDPOINT_NAMES[$i]} (${ENDPOINT_ROUTES[$i]}) had errors; wrk said:" >&2
+            cat "$WORK/measure-$r-$i.txt" >&2
+        fi
+    done
+done
+SUCCESS=1
