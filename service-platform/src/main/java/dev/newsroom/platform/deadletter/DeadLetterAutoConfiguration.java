@@ -19,7 +19,7 @@ import org.springframework.core.env.Environment;
 public class DeadLetterAutoConfiguration {
 
     @Bean
-    DeadLetters deadLetters(Environment environment) {
+    DeadLetters newsroomDeadLetters(Environment environment) {
         Binder binder = Binder.get(environment);
         List<String> topics = binder.bind(
                         "newsroom.dead-letters.topics",
@@ -29,7 +29,7 @@ public class DeadLetterAutoConfiguration {
     }
 
     @Bean
-    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+    DeadLettersEndpoint newsroomDeadLettersEndpoint(DeadLetters deadLetters) {
         return new DeadLettersEndpoint(deadLetters);
     }
 }
