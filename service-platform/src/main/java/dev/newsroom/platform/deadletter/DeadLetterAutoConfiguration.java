@@ -1,6 +1,6 @@
 package dev.newsroom.platform.deadletter;
 
-import dev.newsroom.platform.outbox.OutboxAutoConfiguration;
+import dev.newsroom.platform.outbox.KafkaBrokers;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,7 +25,7 @@ public class DeadLetterAutoConfiguration {
                         "newsroom.dead-letters.topics",
                         org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
                 .orElse(List.of());
-        return new DeadLetters(OutboxAutoConfiguration.brokers(binder), topics);
+        return new DeadLetters(KafkaBrokers.of(binder), topics);
     }
 
     @Bean

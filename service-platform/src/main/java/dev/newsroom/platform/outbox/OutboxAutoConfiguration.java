@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -88,20 +87,8 @@ public class OutboxAutoConfiguration {
         return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /**
-     * The binder's brokers, else Boot's; a broker without a port gets the binder's default port, and
-     * with nothing configured it is the binder's own default, so the relay and the binder always
-     * talk to the same cluster.
-     */
+    /** The binder's brokers, else Boot's: see {@link KafkaBrokers}. */
     public static String brokers(Binder binder) {
-        List<String> brokers = binder.bind("spring.cloud.stream.kafka.binder.brokers", STRINGS)
-                .orElseGet(() ->
-                        binder.bind("spring.kafka.bootstrap-servers", STRINGS).orElse(List.of("localhost")));
-        int defaultPort = binder.bind("spring.cloud.stream.kafka.binder.default-broker-port", Integer.class)
-                .orElse(9092);
-        return brokers.stream()
-                .map(String::trim)
-                .map(broker -> broker.contains(":") ? broker : broker + ":" + defaultPort)
-                .collect(Collectors.joining(","));
+        return KafkaBrokers.of(binder);
     }
 }
