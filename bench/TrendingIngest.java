@@ -98,6 +98,12 @@ public class TrendingIngest {
             Thread.sleep(1000);
             System.err.printf("  warm-up: produced %d, lag %d%n", produced.get(), lag(admin));
         }
+        // A cold JVM falls behind while it compiles; measure the steady state, not that backlog: warm
+        // up for at most as long again until the lag stays under one second of events.
+        long settled = settle(admin, produced, rate, warmup);
+        System.out.printf("warm-up:             %d s at the offered rate, then %s%n", warmup,
+                settled >= 0 ? settled + " s more until the lag stayed under one second of events"
+                        : "the lag still exceeded one second of events after " + warmup + " s more");
         List<Long> pids = new ArrayList<>();
         for (String pid : options.getOrDefault("pids", "").split("[ ,]+")) {
             if (!pid.isBlank()) {
@@ -222,6 +228,23 @@ public class TrendingIngest {
                 }
             }
         }
+    }
+
+    /** Seconds until the lag was below one second of events three samples running, or -1. */
+    static long settle(Admin admin, AtomicLong produced, int rate, long limitSeconds) throws Exception {
+        long started = System.nanoTime();
+        long limit = started + limitSeconds * 1_000_000_000L;
+        int below = 0;
+        while (System.nanoTime() < limit) {
+            long lag = lag(admin);
+            below = lag < rate ? below + 1 : 0;
+            if (below == 3) {
+                return (System.nanoTime() - started) / 1_000_000_000L;
+            }
+            System.err.printf("  settling: produced %d, lag %d%n", produced.get(), lag);
+            Thread.sleep(1000);
+        }
+        return -1;
     }
 
     /** Sends one view of the probe article at a time and waits until the API counts it. */

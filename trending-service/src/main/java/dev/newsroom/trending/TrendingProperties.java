@@ -18,7 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishSize how many top entries a {@code TrendingChanged} event carries; a change among
  *     them publishes
  * @param publishInterval at most one {@code TrendingChanged} per ranking this often
- * @param refreshInterval how often an instance re-reads changed articles and recomputes rankings
+ * @param refreshInterval how often an instance recomputes its rankings (with its own ingested
+ *     changes, which reach them without a round trip through the store)
+ * @param storeReadInterval how often an instance re-reads the articles written since its last
+ *     read: what other instances ingested reaches its rankings this much later
  * @param ingest the consumer of the input topics
  * @param topic where rankings are published ({@code newsroom.trending.v1})
  */
@@ -32,6 +35,7 @@ public record TrendingProperties(
         @DefaultValue("10") int publishSize,
         @DefaultValue("1s") Duration publishInterval,
         @DefaultValue("500ms") Duration refreshInterval,
+        @DefaultValue("2s") Duration storeReadInterval,
         @DefaultValue Ingest ingest,
         @DefaultValue("newsroom.trending.v1") String topic) {
 

@@ -174,18 +174,26 @@ public class ActivityStore {
 
     /**
      * The standings of articles written at or after {@code since} (all of them for null), with
-     * their generation: the rankings read only what they need, not the offsets or counted ids.
+     * their generation and version: the rankings read only what they need, not the counted ids.
      */
     public List<StoredStanding> standingsSince(Instant since) {
         Bson filter = since == null ? new Document() : Filters.gte("touched", Date.from(since));
-        return Flux.from(activity().find(filter).projection(Projections.exclude("cm", "fv", "o")))
-                .map(doc -> new StoredStanding(number(doc, "gen"), standingOf(doc)))
+        return Flux.from(activity().find(filter).projection(Projections.exclude("cm", "fv")))
+                .map(doc -> new StoredStanding(number(doc, "gen"), versionOf(doc), standingOf(doc)))
                 .collectList()
                 .block(TIMEOUT);
     }
 
-    /** A standing as stored, with the generation it was written under. */
-    public record StoredStanding(long generation, Standing standing) {}
+    /** A standing as stored, with the generation it was written under and its {@link Activity#version()}. */
+    public record StoredStanding(long generation, long version, Standing standing) {}
+
+    private static long versionOf(Document doc) {
+        long version = 0;
+        for (long offset : longs(doc.get("o", Document.class)).values()) {
+            version += offset;
+        }
+        return version;
+    }
 
     private static WriteModel<Document> writeOf(Activity activity, Date now) {
         Bson filter = Filters.eq("_id", activity.articleId());

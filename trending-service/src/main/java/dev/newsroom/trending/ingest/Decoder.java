@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;
@@ -32,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Decoder {
 
     /** Comment and user ids become field names in the article document: no dots, no dollar signs. */
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final int KEY_LENGTH = 64;
 
     private final JsonMapper json;
 
@@ -205,10 +204,31 @@ final class Decoder {
 
     private static String id(String value, String name) {
         required(value, name);
-        if (!KEY.matcher(value).matches()) {
+        if (!isKey(value)) {
             throw new PoisonEvent(name + " is not an id: " + value);
         }
         return value;
+    }
+
+    /**
+     * {@code [A-Za-z0-9_-]{1,64}}, checked by hand: it runs for every id of every event, and the
+     * regular expression's bounded repetition took a quarter of the ingest thread (measured with JFR
+     * at 20 000 views/s).
+     */
+    static boolean isKey(String value) {
+        int length = value.length();
+        if (length == 0 || length > KEY_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean allowed =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T> T required(T value, String name) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,11 +42,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes the three input topics in batches on one thread: decodes a poll's records into ops
- * (views through de-duplication), applies them to the articles' state (kept in memory for the
- * articles of this instance's partitions), and hands the batch's writes to a writer thread: every
- * changed article in one bulk write, then the batch's poison records to their dead-letter topics.
- * The next batch is decoded while that one is written; the consumer commits a batch once its
- * writes are done, before it hands out the next one (so at most one batch is in flight). A poison record never stops
+ * (views through de-duplication) and applies them to the articles' state (kept in memory for the
+ * articles of this instance's partitions). A writer thread stores the changes: every article
+ * changed since the last write in one bulk write, then the poison records met meanwhile to their
+ * dead-letter topics. While a write is in flight the consumer goes on polling and applying, and the
+ * next write takes everything that changed meanwhile, so an article busy in many batches is written
+ * once per write, and the write's size is bounded by the number of articles rather than the rate
+ * (measured: a write of 760 articles took about as long as the decoding of five 4 000-record
+ * batches). The consumer commits the offsets of a write once it is done; it waits for the write in
+ * flight only when the records decoded since reach a few polls' worth. A poison record never stops
  * its partition; a failed write re-reads from the last commit after a back-off, which the offsets
  * kept per article make exact.
  *
@@ -68,6 +73,10 @@ public class IngestLoop implements SmartLifecycle {
     private static final List<String> TOPICS =
             List.of(InputEvents.VIEWS_TOPIC, InputEvents.COMMENTS_TOPIC, InputEvents.ARTICLES_TOPIC);
     private static final Duration GENERATION_CHECK = Duration.ofSeconds(1);
+    /** The consumer waits for the write in flight once the records applied since reach this many polls. */
+    private static final int PILE_UP_POLLS = 10;
+    /** How often the {@link AppliedListener}s hear of changes (each hearing costs a copy per article). */
+    static final Duration TELL_EVERY = Duration.ofMillis(100);
 
     private final TrendingProperties properties;
     private final ActivityStore store;
@@ -88,9 +97,21 @@ public class IngestLoop implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private long generation;
     private long generationCheckedAt;
+    private Future<Long> generationCheck;
     private final Stats stats = new Stats();
+    private final List<AppliedListener> appliedListeners = new CopyOnWriteArrayList<>();
+    /** Articles changed since the listeners were last told, and when that was. */
+    private final Map<String, Activity> untold = new LinkedHashMap<>();
+
+    private long toldAt;
     private ExecutorService writer;
     private Pending pending;
+    /** What the batches applied since the last hand-over changed, commit and dead-letter. */
+    private final Map<String, Activity> unwritten = new LinkedHashMap<>();
+
+    private final Map<TopicPartition, OffsetAndMetadata> unwrittenCommits = new HashMap<>();
+    private final List<DeadLetters.Letter> unwrittenLetters = new ArrayList<>();
+    private int unwrittenRecords;
 
     IngestLoop(
             TrendingProperties properties,
@@ -142,6 +163,24 @@ public class IngestLoop implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Told of the articles the batches applied since its last call changed, at most every {@link
+     * #TELL_EVERY}, on the ingest thread, which owns them: before they are written, so a slow write
+     * does not hold up the rankings. (Should the write fail, the same events are applied again from
+     * the last commit and reach the same state.)
+     */
+    @FunctionalInterface
+    public interface AppliedListener {
+
+        /** {@code changed} may be read during the call only. */
+        void applied(long generation, Collection<Activity> changed);
+    }
+
+    /** Adds a listener (before {@link #start()}). */
+    public void onApplied(AppliedListener listener) {
+        appliedListeners.add(listener);
+    }
+
     /** Whether this instance reads partition 0 of the views topic: the one that publishes rankings. */
     public boolean leads() {
         return assigned.contains(new TopicPartition(InputEvents.VIEWS_TOPIC, 0));
@@ -166,6 +205,10 @@ public class IngestLoop implements SmartLifecycle {
                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 org.apache.kafka.clients.consumer.RangeAssignor.class.getName());
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        // Under load, fetch a few tens of milliseconds of events at a time rather than every record
+        // as it arrives (hundreds of tiny polls a second cost the broker and this thread CPU).
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "trending-ingest-writer");
             thread.setDaemon(true);
@@ -185,9 +228,13 @@ public class IngestLoop implements SmartLifecycle {
                     if (!records.isEmpty()) {
                         process(created, records);
                     }
+                    tellListeners();
+                    handOver(created, false);
                 } catch (WakeupException stopping) {
                     break;
                 } catch (RuntimeException failure) {
+                    // Nothing applied after a failure is written: it is all read again from the last commit.
+                    abandonPending();
                     if (!running) {
                         break;
                     }
@@ -199,6 +246,8 @@ public class IngestLoop implements SmartLifecycle {
         } catch (RuntimeException failure) {
             log.error("Ingest stopped", failure);
         } finally {
+            // On stopping, what was applied but not committed is read again by the next owner (the
+            // broker or store may be gone already, and waiting for them would hold up shutdown).
             abandonPending();
             writer.shutdown();
             closeQuickly(created);
@@ -212,8 +261,64 @@ public class IngestLoop implements SmartLifecycle {
     /** A batch being written by the writer thread, and what to commit once it is. */
     private record Pending(Future<?> write, Map<TopicPartition, OffsetAndMetadata> commits) {}
 
+    private void tellListeners() {
+        long now = System.nanoTime();
+        if (untold.isEmpty() || now - toldAt < TELL_EVERY.toNanos()) {
+            return;
+        }
+        for (AppliedListener listener : appliedListeners) {
+            listener.applied(generation, untold.values());
+        }
+        untold.clear();
+        toldAt = now;
+    }
+
     /**
-     * Waits for the batch in flight and commits it. Runs on the consumer's thread (before a poll
+     * Once the write in flight is done (or after waiting for it, when {@code wait} is set or too
+     * much has piled up), commits it and hands everything applied since to the writer.
+     */
+    private void handOver(KafkaConsumer<String, byte[]> consumer, boolean wait) {
+        boolean writing = pending != null && !pending.write().isDone();
+        boolean pilingUp = unwrittenRecords >= properties.ingest().maxPollRecords() * PILE_UP_POLLS;
+        if (writing && !wait && !pilingUp) {
+            return;
+        }
+        finishPending(consumer);
+        if (unwrittenCommits.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = store.writesOf(unwritten.values());
+        List<DeadLetters.Letter> letters = List.copyOf(unwrittenLetters);
+        String group = properties.ingest().group();
+        pending = new Pending(
+                writer.submit(() -> {
+                    long started = System.nanoTime();
+                    store.bulkWrite(writes);
+                    if (!letters.isEmpty()) {
+                        deadLetters.send(letters, group);
+                    }
+                    stats.wrote(System.nanoTime() - started);
+                }),
+                Map.copyOf(unwrittenCommits));
+        stats.write(writes.size());
+        forgetUnwritten();
+    }
+
+    /** Writes and commits everything applied so far: before partitions go, before a rebuild. */
+    private void flush(KafkaConsumer<String, byte[]> consumer) {
+        handOver(consumer, true);
+        finishPending(consumer);
+    }
+
+    private void forgetUnwritten() {
+        unwritten.clear();
+        unwrittenCommits.clear();
+        unwrittenLetters.clear();
+        unwrittenRecords = 0;
+    }
+
+    /**
+     * Waits for the write in flight and commits it. Runs on the consumer's thread (before a poll
      * hands out the next batch's partitions, before a rebalance takes any away, before a seek).
      */
     private void finishPending(KafkaConsumer<String, byte[]> consumer) {
@@ -233,8 +338,13 @@ public class IngestLoop implements SmartLifecycle {
         consumer.commitSync(current.commits());
     }
 
-    /** Waits for the batch in flight without committing it (it is read again after a failure). */
+    /**
+     * Waits for the write in flight without committing it, and drops what was applied since: all of
+     * it is read again from the last commit after a failure.
+     */
     private void abandonPending() {
+        forgetUnwritten();
+        untold.clear();
         Pending current = pending;
         pending = null;
         if (current != null) {
@@ -277,22 +387,18 @@ public class IngestLoop implements SmartLifecycle {
             long next = partitionRecords.get(partitionRecords.size() - 1).offset() + 1;
             commits.put(partition, new OffsetAndMetadata(next, CommitMark.of(generation, newest)));
         }
-        List<WriteModel<Document>> writes = apply(byArticle, cutoffHour);
+        for (Activity activity : apply(byArticle, cutoffHour)) {
+            unwritten.put(activity.articleId(), activity);
+            untold.put(activity.articleId(), activity);
+        }
+        unwrittenCommits.putAll(commits);
+        unwrittenLetters.addAll(letters);
+        unwrittenRecords += records.count();
         long decoded = System.nanoTime();
-        // The previous batch was written meanwhile: wait for it, commit it, then hand this one over.
-        finishPending(consumer);
+        handOver(consumer, false);
         long waited = System.nanoTime();
-        String group = properties.ingest().group();
-        pending = new Pending(
-                writer.submit(() -> {
-                    store.bulkWrite(writes);
-                    if (!letters.isEmpty()) {
-                        deadLetters.send(letters, group);
-                    }
-                }),
-                commits);
         applied.addAndGet(records.count());
-        stats.batch(records.count(), byArticle.size(), decoded - started, waited - decoded);
+        stats.batch(records.count(), decoded - started, waited - decoded);
     }
 
     /** Where batch time goes, logged every half minute at INFO (the benchmark reads it). */
@@ -300,37 +406,56 @@ public class IngestLoop implements SmartLifecycle {
         private long since = System.nanoTime();
         private long batches;
         private long records;
-        private long articles;
+        private long writes;
+        private long written;
         private long decodeNanos;
         private long waitNanos;
+        /** Written by the writer thread. */
+        private final AtomicLong writeNanos = new AtomicLong();
 
-        void batch(int count, int touched, long decode, long wait) {
+        private final AtomicLong longestWriteNanos = new AtomicLong();
+
+        void write(int articles) {
+            writes++;
+            written += articles;
+        }
+
+        void wrote(long nanos) {
+            writeNanos.addAndGet(nanos);
+            longestWriteNanos.accumulateAndGet(nanos, Math::max);
+        }
+
+        void batch(int count, long decode, long wait) {
             batches++;
             records += count;
-            articles += touched;
             decodeNanos += decode;
             waitNanos += wait;
             long elapsed = System.nanoTime() - since;
             if (elapsed > 30_000_000_000L) {
                 log.info(
-                        "Ingested {} records/s in {} batches ({} articles a batch); per batch: decode and apply {} ms,"
-                                + " then waiting for the previous batch's write and commit {} ms",
+                        "Ingested {} records/s in {} batches and {} writes ({} articles a write, {} ms on average,"
+                                + " longest {} ms); per batch: decode and apply {} ms, then waiting for the write in"
+                                + " flight {} ms",
                         records * 1_000_000_000L / elapsed,
                         batches,
-                        articles / batches,
+                        writes,
+                        writes == 0 ? 0 : written / writes,
+                        writes == 0 ? 0 : writeNanos.getAndSet(0) / writes / 1_000_000,
+                        longestWriteNanos.getAndSet(0) / 1_000_000,
                         decodeNanos / batches / 1_000_000,
                         waitNanos / batches / 1_000_000);
                 since = System.nanoTime();
                 batches = 0;
                 records = 0;
-                articles = 0;
+                writes = 0;
+                written = 0;
                 decodeNanos = 0;
                 waitNanos = 0;
             }
         }
     }
 
-    private List<WriteModel<Document>> apply(Map<String, List<Op>> byArticle, long cutoffHour) {
+    private List<Activity> apply(Map<String, List<Op>> byArticle, long cutoffHour) {
         Set<String> missing = new HashSet<>(byArticle.keySet());
         missing.removeAll(cache.keySet());
         cache.putAll(store.load(missing, generation));
@@ -343,7 +468,7 @@ public class IngestLoop implements SmartLifecycle {
             activity.prune(cutoffHour);
             changed.add(activity);
         });
-        return store.writesOf(changed);
+        return changed;
     }
 
     /** Leaves the group; does not wait long for a broker that is already gone. */
@@ -355,26 +480,39 @@ public class IngestLoop implements SmartLifecycle {
         }
     }
 
-    /** On the way out: the batch in flight is written and committed if it can be. */
-    private void finishQuietly(KafkaConsumer<String, byte[]> consumer) {
-        try {
-            finishPending(consumer);
-        } catch (RuntimeException failure) {
-            log.warn("Could not commit the last batch on stopping; it will be read again", failure);
-        }
-    }
-
+    /**
+     * Every {@link #GENERATION_CHECK}, asks the writer thread to read the store's generation, and
+     * acts on the answer once it is there: a read on this thread could wait behind a long bulk write
+     * in the store and hold up the ingest meanwhile.
+     */
     private void checkGeneration(KafkaConsumer<String, byte[]> consumer) {
-        if (System.nanoTime() - generationCheckedAt < GENERATION_CHECK.toNanos()) {
+        Future<Long> check = generationCheck;
+        if (check == null) {
+            if (System.nanoTime() - generationCheckedAt >= GENERATION_CHECK.toNanos()) {
+                generationCheckedAt = System.nanoTime();
+                generationCheck = writer.submit(store::generation);
+            }
             return;
         }
-        generationCheckedAt = System.nanoTime();
-        long current = store.generation();
+        if (!check.isDone()) {
+            return;
+        }
+        generationCheck = null;
+        long current;
+        try {
+            current = check.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the generation", e);
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("Could not read the generation", failed.getCause());
+        }
         if (current != generation) {
-            finishPending(consumer);
+            flush(consumer);
             log.info("Rebuild: generation {} -> {}, reading every input partition from the start", generation, current);
             generation = current;
             cache.clear();
+            untold.clear();
             recentViews.clear();
             // Records before the current position were dead-lettered already: not again on the way.
             for (TopicPartition partition : consumer.assignment()) {
@@ -387,6 +525,8 @@ public class IngestLoop implements SmartLifecycle {
     /** Where each partition starts: see the class comment. */
     private void reposition(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions) {
         cache.clear();
+        forgetUnwritten();
+        untold.clear();
         if (partitions.isEmpty()) {
             return;
         }
@@ -454,8 +594,8 @@ public class IngestLoop implements SmartLifecycle {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // The batch in flight is written and committed before another instance takes over.
-            finishPending(consumer);
+            // What was applied is written and committed before another instance takes over.
+            flush(consumer);
             forget(partitions);
         }
 

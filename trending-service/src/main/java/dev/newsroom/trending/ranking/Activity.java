@@ -341,6 +341,19 @@ public final class Activity {
         return changes;
     }
 
+    /**
+     * How far this article's state has come: the sum of the offsets applied from each input
+     * partition. It only grows within a generation, so of two copies of the same article's state
+     * the one with the higher version is the newer.
+     */
+    public long version() {
+        long version = 0;
+        for (long offset : offsets.values()) {
+            version += offset;
+        }
+        return version;
+    }
+
     /** What the rankings need of this article right now. */
     public Standing standing() {
         return Standing.of(articleId, meta, deleted, total, buckets);

@@ -50,6 +50,18 @@ class DecoderTest {
     }
 
     @Test
+    void idsThatCanBeDocumentKeysAreLettersDigitsUnderscoresAndHyphensUpTo64() {
+        assertThat(Decoder.isKey("3f2b8c1e-9d4a-4f6e-8b1a-0c2d3e4f5a6b")).isTrue();
+        assertThat(Decoder.isKey("user_42")).isTrue();
+        assertThat(Decoder.isKey("x".repeat(64))).isTrue();
+        assertThat(Decoder.isKey("x".repeat(65))).isFalse();
+        assertThat(Decoder.isKey("")).isFalse();
+        for (String unsafe : new String[] {"a.b", "$where", "a b", "é", "a/b", "a\u0000"}) {
+            assertThat(Decoder.isKey(unsafe)).as(unsafe).isFalse();
+        }
+    }
+
+    @Test
     void heldCommentsDoNotCountUntilApproved() {
         String held =
                 "{\"commentId\":7,\"articleId\":\"a\",\"createdAt\":\"2026-11-26T10:00:00Z\",\"status\":\"held\"}";

@@ -31,6 +31,20 @@ class ActivityTest {
     }
 
     @Test
+    void theVersionGrowsWithEveryAppliedOffsetSoTheNewerOfTwoCopiesIsKnown() {
+        assertThat(activity.version()).isZero();
+        activity.accept("v0", 7);
+        long afterOne = activity.version();
+        activity.accept("a0", 3);
+        long afterTwo = activity.version();
+        activity.accept("v0", 5); // redelivered: refused, nothing moves
+
+        assertThat(afterOne).isPositive();
+        assertThat(afterTwo).isGreaterThan(afterOne);
+        assertThat(activity.version()).isEqualTo(afterTwo);
+    }
+
+    @Test
     void anUnfavouriteTakesItsWeightBackFromTheHourOfTheFavourite() {
         activity.favorited("reader", HOUR - 3, CUTOFF);
         activity.favorited("reader", HOUR - 2, CUTOFF); // republished: still one favourite
