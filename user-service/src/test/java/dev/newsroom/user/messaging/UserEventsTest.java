@@ -110,11 +110,17 @@ class UserEventsTest {
                 .isOk();
 
         List<TopicReader.Event> events = topic.await(event -> readerId.equals(event.key()), 4, WAIT);
-        assertThat(topic.settle(event -> readerId.equals(event.key()), Duration.ofSeconds(2)))
-                .extracting(TopicReader.Event::type)
-                .as("in order, and following twice publishes once")
-                .containsExactly(
+        List<String> types = topic.settle(event -> readerId.equals(event.key()), Duration.ofSeconds(2)).stream()
+                .map(TopicReader.Event::type)
+                .toList();
+        assertThat(types)
+                .as("following twice publishes once")
+                .containsExactlyInAnyOrder(
                         UserEvents.REGISTERED, UserEvents.FOLLOWED, UserEvents.UNFOLLOWED, UserEvents.PROFILE_UPDATED);
+        // Order holds per aggregate: the account's events in order, the follow's in order. The two
+        // are relayed independently, so an unfollow and a later profile change may swap (seen in CI).
+        assertThat(types.indexOf(UserEvents.REGISTERED)).isLessThan(types.indexOf(UserEvents.PROFILE_UPDATED));
+        assertThat(types.indexOf(UserEvents.FOLLOWED)).isLessThan(types.indexOf(UserEvents.UNFOLLOWED));
         events.forEach(event -> EventContracts.assertValid(event.type(), event.value()));
     }
 
