@@ -7,6 +7,7 @@ import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentServiceApplication;
 import dev.newsroom.comment.CommentServiceTest;
 import dev.newsroom.platform.security.TestTokens;
+import dev.newsroom.platform.web.OwnNettyResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,7 +49,8 @@ class TwoInstancesTest {
     @BeforeEach
     void startSecondInstance() {
         articles = new Articles(mongo);
-        secondInstance = new SpringApplicationBuilder(CommentServiceApplication.class, TestTokens.Verification.class)
+        secondInstance = new SpringApplicationBuilder(
+                        CommentServiceApplication.class, TestTokens.Verification.class, OwnNettyResources.class)
                 .properties("server.port=0", "newsroom.comments.per-minute=1000")
                 .run();
         int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();

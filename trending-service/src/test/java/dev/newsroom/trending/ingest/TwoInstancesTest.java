@@ -3,6 +3,7 @@ package dev.newsroom.trending.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.newsroom.platform.web.OwnNettyResources;
 import dev.newsroom.trending.InputTopics;
 import dev.newsroom.trending.InputTopics.TestArticle;
 import dev.newsroom.trending.RankingsApi;
@@ -33,7 +34,8 @@ class TwoInstancesTest {
 
     @Test
     void twoInstancesSplitThePartitionsAndAnswerTheSameRankings() {
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(TrendingServiceApplication.class)
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(
+                                TrendingServiceApplication.class, OwnNettyResources.class)
                         .properties("server.port=0")
                         .run();
                 InputTopics topics = new InputTopics()) {
