@@ -8,6 +8,7 @@ import dev.newsroom.article.messaging.ArticleEvents.ArticleUnfavorited;
 import dev.newsroom.platform.outbox.OutboxEvent;
 import dev.newsroom.platform.outbox.OutboxEvents;
 import dev.newsroom.platform.outbox.OutboxRelay;
+import dev.newsroom.platform.outbox.StoreRetry;
 import dev.newsroom.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -161,10 +162,15 @@ public class ArticleService {
         });
     }
 
+    // Each step retries on its own when the store refused it unsent (StoreRetry): the favourite and
+    // the count live in two documents, so a retry of the whole would find the favourite and skip
+    // the count.
     public Mono<Article> favorite(String slug, String userId) {
         return bySlug(slug)
+                .retryWhen(StoreRetry.unsent())
                 .flatMap(article -> mongo.insert(
                                 new Favorite(Favorite.idOf(article.id(), userId), article.id(), userId, now()))
+                        .retryWhen(StoreRetry.unsent())
                         .then(Mono.defer(() -> changeCount(article, userId, +1)))
                         // Favouriting twice: the favourite exists already and the count stays as it is.
                         .onErrorResume(DuplicateKeyException.class, already -> Mono.just(article)));
@@ -172,9 +178,11 @@ public class ArticleService {
 
     public Mono<Article> unfavorite(String slug, String userId) {
         return bySlug(slug)
+                .retryWhen(StoreRetry.unsent())
                 .flatMap(article -> mongo.remove(
                                 new Query(Criteria.where("_id").is(Favorite.idOf(article.id(), userId))),
                                 Favorite.class)
+                        .retryWhen(StoreRetry.unsent())
                         .flatMap(removed -> removed.getDeletedCount() == 0
                                 ? Mono.just(article)
                                 : changeCount(article, userId, -1)));
@@ -191,6 +199,7 @@ public class ArticleService {
                         OutboxEvents.appendTo(new Update().inc("favoritesCount", delta), changed),
                         FindAndModifyOptions.options().returnNew(true),
                         Article.class)
+                .retryWhen(StoreRetry.unsent())
                 .doOnNext(counted -> relay.wakeUp())
                 .switchIfEmpty(Mono.error(ApiException.notFound("article")));
     }
