@@ -63,21 +63,23 @@ public class Downstream {
         WebClient.RequestHeadersSpec<?> ready = body == null
                 ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-        Mono<JsonNode> call = Mono.deferContextual(context -> {
-                    String requestId = RequestIds.from(context);
-                    if (requestId != null) {
-                        ready.header(RequestIds.HEADER, requestId);
-                    }
-                    return ready.exchangeToMono(this::read);
-                })
-                // A read that could not reach its instance is tried once more, on the next instance;
-                // a write is never sent twice.
-                .retryWhen(Retry.max(method == HttpMethod.GET ? 1 : 0)
-                        .filter(failure -> failure instanceof WebClientRequestException))
-                .timeout(services.callTimeout());
-        // One breaker per service, shared with the proxied routes: while it is open the service is
-        // not called at all, and the client gets the 503 at once.
-        return breakers.create(service).run(call, Mono::error).onErrorMap(failure -> unavailable(service, failure));
+        return Mono.deferContextual(context -> {
+            String requestId = RequestIds.from(context);
+            if (requestId != null) {
+                ready.header(RequestIds.HEADER, requestId);
+            }
+            Mono<JsonNode> call = ready.exchangeToMono(this::read)
+                    // A read that could not reach its instance is tried once more, on the next
+                    // instance; a write is never sent twice.
+                    .retryWhen(Retry.max(method == HttpMethod.GET ? 1 : 0)
+                            .filter(failure -> failure instanceof WebClientRequestException))
+                    .timeout(services.callTimeout());
+            // One breaker per service, shared with the proxied routes: while it is open the service
+            // is not called at all, and the client gets the 503 at once.
+            return breakers.create(service)
+                    .run(call, Mono::error)
+                    .onErrorMap(failure -> unavailable(service, failure, requestId));
+        });
     }
 
     /**
@@ -88,18 +90,16 @@ public class Downstream {
     public Flux<ServerSentEvent<String>> stream(String service, String path) {
         URI target = URI.create(DownstreamServices.balanced(service) + path);
         return Flux.deferContextual(context -> {
-                    WebClient.RequestHeadersSpec<?> request =
-                            web.get().uri(target).accept(MediaType.TEXT_EVENT_STREAM);
-                    String requestId = RequestIds.from(context);
-                    if (requestId != null) {
-                        request.header(RequestIds.HEADER, requestId);
-                    }
-                    return request.exchangeToFlux(
-                            response -> response.statusCode().isError()
-                                    ? read(response).thenMany(Flux.empty())
-                                    : response.bodyToFlux(EVENTS));
-                })
-                .onErrorMap(failure -> unavailable(service, failure));
+            WebClient.RequestHeadersSpec<?> request = web.get().uri(target).accept(MediaType.TEXT_EVENT_STREAM);
+            String requestId = RequestIds.from(context);
+            if (requestId != null) {
+                request.header(RequestIds.HEADER, requestId);
+            }
+            return request.exchangeToFlux(response -> response.statusCode().isError()
+                            ? read(response).thenMany(Flux.empty())
+                            : response.bodyToFlux(EVENTS))
+                    .onErrorMap(failure -> unavailable(service, failure, requestId));
+        });
     }
 
     private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS =
@@ -119,12 +119,12 @@ public class Downstream {
         return response.bodyToMono(JsonNode.class);
     }
 
-    private static Throwable unavailable(String service, Throwable failure) {
+    private static Throwable unavailable(String service, Throwable failure, String requestId) {
         if (failure instanceof ServiceAnswer || failure instanceof ApiException) {
             return failure;
         }
         if (!(failure instanceof WebClientRequestException || failure instanceof TimeoutException)) {
-            log.warn("{}-service failed: {}", service, failure.toString());
+            RequestIds.logWith(requestId, () -> log.warn("{}-service failed: {}", service, failure.toString()));
         }
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service", "unavailable");
     }

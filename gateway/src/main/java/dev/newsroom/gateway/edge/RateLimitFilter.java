@@ -1,5 +1,6 @@
 package dev.newsroom.gateway.edge;
 
+import dev.newsroom.platform.web.RequestIds;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -59,9 +60,11 @@ class RateLimitFilter implements WebFilter, Ordered {
                         .map(probe ->
                                 probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()))
                         .onErrorResume(failure -> {
-                            log.warn(
-                                    "Rate-limit store unavailable, letting the request through: {}",
-                                    failure.toString());
+                            RequestIds.logWith(
+                                    RequestIds.from(exchange),
+                                    () -> log.warn(
+                                            "Rate-limit store unavailable, letting the request through: {}",
+                                            failure.toString()));
                             return Mono.just(Duration.ZERO);
                         }))
                 .flatMap(wait -> wait.isZero() ? chain.filter(exchange) : refuse(exchange, wait));

@@ -3,6 +3,7 @@ package dev.newsroom.gateway.web;
 import dev.newsroom.gateway.compose.Authors;
 import dev.newsroom.gateway.compose.Downstream;
 import dev.newsroom.platform.security.CurrentUser;
+import dev.newsroom.platform.web.RequestIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,10 +77,12 @@ class PagesController {
     private Mono<Optional<Authors.Composed>> optional(String part, Mono<Authors.Composed> fetch) {
         return fetch.map(Optional::of)
                 .timeout(partTimeout)
-                .onErrorResume(failure -> {
-                    log.debug("Page part {} missing: {}", part, failure.toString());
+                .onErrorResume(failure -> Mono.deferContextual(context -> {
+                    RequestIds.logWith(
+                            RequestIds.from(context),
+                            () -> log.debug("Page part {} missing: {}", part, failure.toString()));
                     return Mono.just(Optional.empty());
-                })
+                }))
                 .defaultIfEmpty(Optional.empty());
     }
 

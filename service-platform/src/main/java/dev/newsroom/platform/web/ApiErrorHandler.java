@@ -48,11 +48,13 @@ public class ApiErrorHandler implements WebExceptionHandler {
         }
         ApiException error = translate(failure, exchange);
         if (error.status().is5xxServerError()) {
-            log.error(
-                    "{} {} failed",
-                    exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(),
-                    failure);
+            RequestIds.logWith(
+                    RequestIds.from(exchange),
+                    () -> log.error(
+                            "{} {} failed",
+                            exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(),
+                            failure));
         }
         return write(exchange, error);
     }

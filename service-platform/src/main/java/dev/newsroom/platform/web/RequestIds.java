@@ -3,6 +3,7 @@ package dev.newsroom.platform.web;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -13,9 +14,13 @@ import reactor.util.context.ContextView;
 /**
  * Gives every request an {@value #HEADER}: the caller's own when it sent a sensible one (the
  * gateway's, or a client's that wants to follow its request through the logs), a new UUID
- * otherwise. It comes back on every response, errors included, and sits in the Reactor context
- * (and from there, through {@link RequestIdLogging}, in the logging MDC), so every log line written
- * while the request is handled carries it. The gateway passes it on to every service it calls.
+ * otherwise. It comes back on every response, errors included, and sits in the Reactor context,
+ * from where {@link RequestIdLogging} puts it in the logging MDC, so every log line written while the
+ * request is handled carries it. The gateway passes it on to every service it calls.
+ *
+ * <p>That automatic propagation costs every reactive step of every request a little; a service that
+ * logs only in a few known places (the gateway) switches it off with
+ * {@code newsroom.logging.automatic-request-id=false} and logs through {@link #logWith}.
  */
 public class RequestIds implements WebFilter, Ordered {
 
@@ -93,5 +98,32 @@ public class RequestIds implements WebFilter, Ordered {
     /** The request id in a Reactor context, if the request came through this filter. */
     public static String from(ContextView context) {
         return context.getOrDefault(CONTEXT_KEY, null);
+    }
+
+    /** The id this filter gave the exchange (it is on the response from the start), if it did. */
+    public static String from(ServerWebExchange exchange) {
+        return exchange.getResponse().getHeaders().getFirst(HEADER);
+    }
+
+    /**
+     * Runs {@code logging} with {@code id} in the logging MDC, and puts back what was there before:
+     * for code that logs where the automatic propagation is off.
+     */
+    public static void logWith(String id, Runnable logging) {
+        String before = MDC.get(CONTEXT_KEY);
+        if (id == null || id.equals(before)) {
+            logging.run();
+            return;
+        }
+        MDC.put(CONTEXT_KEY, id);
+        try {
+            logging.run();
+        } finally {
+            if (before == null) {
+                MDC.remove(CONTEXT_KEY);
+            } else {
+                MDC.put(CONTEXT_KEY, before);
+            }
+        }
     }
 }

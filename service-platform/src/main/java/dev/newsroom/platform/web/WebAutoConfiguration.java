@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The RealWorld error shape for every failure of every service. */
@@ -18,10 +19,15 @@ public class WebAutoConfiguration {
         return new ApiErrorHandler(json);
     }
 
-    /** Every request gets an id, passed on and logged; see {@link RequestIds}. */
+    /**
+     * Every request gets an id, passed on and logged; see {@link RequestIds}. Unless a service says
+     * otherwise, the id reaches the logging MDC of every step by Reactor's automatic propagation.
+     */
     @Bean
-    RequestIds requestIds() {
-        RequestIdLogging.install();
+    RequestIds requestIds(Environment environment) {
+        if (environment.getProperty("newsroom.logging.automatic-request-id", Boolean.class, true)) {
+            RequestIdLogging.install();
+        }
         return new RequestIds();
     }
 }

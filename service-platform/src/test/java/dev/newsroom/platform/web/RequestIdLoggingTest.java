@@ -28,6 +28,23 @@ class RequestIdLoggingTest {
     }
 
     @Test
+    void logWithPutsTheIdInTheLoggingContextForTheLinesItWritesOnly() {
+        String[] seen = new String[3];
+        RequestIds.logWith("req-8", () -> seen[0] = MDC.get("requestId"));
+        assertThat(MDC.get("requestId")).isNull();
+
+        MDC.put("requestId", "outer");
+        try {
+            RequestIds.logWith("req-9", () -> seen[1] = MDC.get("requestId"));
+            assertThat(MDC.get("requestId")).as("what was there is put back").isEqualTo("outer");
+            RequestIds.logWith(null, () -> seen[2] = MDC.get("requestId"));
+        } finally {
+            MDC.remove("requestId");
+        }
+        assertThat(seen).containsExactly("req-8", "req-9", "outer");
+    }
+
+    @Test
     void aSensibleIdIsKeptAndAnythingElseReplacedAndEitherWayReturned() {
         RequestIds filter = new RequestIds();
         MockServerWebExchange given = MockServerWebExchange.from(
