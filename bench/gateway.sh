@@ -8,7 +8,7 @@ usage() {
     cat <<'EOF'
 usage: bench/gateway.sh [--no-build] [--warmup SECONDS] [--duration SECONDS] [--rounds N]
                         [--connections N] [--threads N] [--articles N]
-                        [--gateway-arg ARG]... [--gateway-jvm-arg ARG]...
+                        [--proxied-only] [--gateway-arg ARG]... [--gateway-jvm-arg ARG]...
 
   --no-build             use the jars already in */target (they are still copied first)
   --warmup SECONDS       load on each endpoint before counting (default 60)
@@ -18,6 +18,8 @@ usage: bench/gateway.sh [--no-build] [--warmup SECONDS] [--duration SECONDS] [--
   --connections N        wrk connections (default 32)
   --threads N            wrk threads (default 2)
   --articles N           articles to seed (default 20)
+  --proxied-only         measure only the proxied route (direct and through the gateway), not the
+                         composed read: half the time, for trying one setting against another
   --gateway-arg ARG      an extra argument for the gateway's command line, e.g.
                          --gateway-arg=--spring.cloud.gateway.server.webflux.observability.enabled=true
                          (repeatable; for trying a setting without a rebuild)
@@ -33,6 +35,7 @@ ROUNDS=2
 CONNECTIONS=32
 THREADS=2
 ARTICLES=20
+PROXIED_ONLY=0
 GATEWAY_ARGS=()
 GATEWAY_JVM_ARGS=()
 ORIGINAL_ARGS=("$@")
@@ -43,6 +46,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --no-build) BUILD=0; shift ;;
+        --proxied-only) PROXIED_ONLY=1; shift ;;
         --warmup) positive_int "$1" "${2:-}"; WARMUP="$2"; shift 2 ;;
         --duration) positive_int "$1" "${2:-}"; DURATION="$2"; shift 2 ;;
         --rounds) positive_int "$1" "${2:-}"; ROUNDS="$2"; shift 2 ;;
@@ -169,6 +173,13 @@ ENDPOINT_NAMES=("GET /api/tags" "GET /api/tags" "GET /api/articles/{slug}" "GET 
 ENDPOINT_ROUTES=("direct" "gateway (proxied route)" "direct (no profile)" "gateway (composed)")
 ENDPOINT_URLS=("$ARTICLE_URL/api/tags" "$GATEWAY_URL/api/tags"
     "$ARTICLE_URL/api/articles/$SLUG" "$GATEWAY_URL/api/articles/$SLUG")
+if (( PROXIED_ONLY )); then
+    ENDPOINT_NAMES=("${ENDPOINT_NAMES[@]:0:2}")
+    ENDPOINT_ROUTES=("${ENDPOINT_ROUTES[@]:0:2}")
+    ENDPOINT_URLS=("${ENDPOINT_URLS[@]:0:2}")
+fi
+PAIRS=("0 1 proxied route  GET /api/tags           ")
+(( PROXIED_ONLY )) || PAIRS+=("2 3 composed read  GET /api/articles/{slug}")
 
 LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for (( i=0; i<${#ENDPOINT_URLS[@]}; i++ )); do
@@ -221,7 +232,7 @@ to_ms() { # a wrk duration (850.00us, 12.34ms, 1.20s) in milliseconds
                            else if (d ~ /s$/) v *= 1000; else if (d ~ /m$/) v *= 60000; printf "%.3f", v }'
 }
 for (( r=1; r<=ROUNDS; r++ )); do
-    for pair in "0 1 proxied route  GET /api/tags           " "2 3 composed read  GET /api/articles/{slug}"; do
+    for pair in "${PAIRS[@]}"; do
         read -r d g label <<<"$pair"
         printf '  round %s, %s: throughput %s, p99 %s x\n' "$r" "$label" \
             "$(ratio "$(rps "$WORK/measure-$r-$g.txt")" "$(rps "$WORK/measure-$r-$d.txt")")" \
