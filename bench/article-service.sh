@@ -126,7 +126,7 @@ ROOF="${RESULT_RPS[2]}"
 
 echo
 echo "== article-service benchmark =="
-print_machine
+print_machine with-wrk
 echo "services:   user-service, article-service, each ${SERVICE_JAVA_OPTS[*]}; embedded Kafka (KRaft), mongo-java-server --in-memory"
 echo "seed:       $ARTICLES articles (articlesCount=$COUNT), slug $SLUG"
 echo "load:       wrk -t$THREADS -c$CONNECTIONS --latency, ${WARMUP}s warm-up per endpoint, then ${DURATION}s measured per endpoint, on 127.0.0.1 (same machine)"

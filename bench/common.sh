@@ -163,9 +163,9 @@ ensure_wrk() { # wrk from Debian's packages
 }
 
 # ---------------------------------------------------------------------------------------------
-# Free loopback ports, away from the local suite's (8080-8084, 9092, 27017).
+# Free loopback ports, away from the local suite's (8080-8085, 9092, 27017).
 # ---------------------------------------------------------------------------------------------
-USED_PORTS=" 8080 8081 8082 8083 8084 9092 9093 27017 "
+USED_PORTS=" 8080 8081 8082 8083 8084 8085 9092 9093 27017 "
 port_in_use() {
     local port="$1"
     if command -v ss >/dev/null 2>&1 && [[ -n "$(ss -Htan "sport = :$port" 2>/dev/null)" ]]; then
@@ -298,9 +298,11 @@ measure() { # seconds url outfile: a measured wrk run; sets FOREIGN_CPU to the o
         'BEGIN { f = t > 0 ? 100 * (b - o) / t : 0; if (f < 0) f = 0; printf "%.0f %%", f }')
 }
 
-print_machine() { # the report's header lines common to every benchmark
+print_machine() { # the report's header lines common to every benchmark (wrk's version if it is used)
     echo "date:       $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "machine:    $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
     echo "java:       $("$JAVA" -version 2>&1 | head -n 1)"
-    echo "wrk:        $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
+    if [[ "${1:-}" == with-wrk ]]; then
+        echo "wrk:        $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
+    fi
 }

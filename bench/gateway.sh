@@ -205,7 +205,7 @@ COMMAND="bench/gateway.sh"
 
 echo
 echo "== gateway benchmark =="
-print_machine
+print_machine with-wrk
 echo "processes:  gateway, user-service, article-service, comment-service, each ${SERVICE_JAVA_OPTS[*]}; embedded Kafka (KRaft), mongo-java-server --in-memory"
 echo "            all of them and wrk share the machine's $(nproc) cores: a request through the gateway costs CPU in wrk, the gateway and the service alike"
 echo "gateway:    rate limit on (budget $RATE_LIMIT a second, never reached); extra args: $(x="${GATEWAY_JVM_ARGS[*]:-} ${GATEWAY_ARGS[*]:-}"; x="${x# }"; echo "${x:-none}")"
