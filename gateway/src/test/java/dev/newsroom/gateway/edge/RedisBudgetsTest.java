@@ -141,6 +141,37 @@ class RedisBudgetsTest {
         assertThat(last).as("the limit applies again once Redis is back").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     }
 
+    @Test
+    void aGatewayStartsWhileRedisIsDownAndUsesItOnceItIsUp() throws Exception {
+        int laterPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            laterPort = free.getLocalPort();
+        }
+        try (ClientBudgets.Redis budgets = new ClientBudgets.Redis(limit("redis://127.0.0.1:" + laterPort))) {
+            assertThat(budgets.take("addr:10.4.0.1")
+                            .onErrorResume(failure -> Mono.empty())
+                            .block(Duration.ofSeconds(5)))
+                    .as("no Redis yet: no budget, and no failure to start")
+                    .isNull();
+
+            Process later = start(onPath("redis-server"), laterPort);
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                ConsumptionProbe probe = null;
+                while (probe == null && System.nanoTime() < deadline) {
+                    probe = budgets.take("addr:10.4.0.1")
+                            .onErrorResume(failure -> Mono.empty())
+                            .block(Duration.ofSeconds(5));
+                    Thread.sleep(100);
+                }
+                assertThat(probe).as("connected on a later request").isNotNull();
+                assertThat(probe.isConsumed()).isTrue();
+            } finally {
+                stop(later);
+            }
+        }
+    }
+
     private static ConsumptionProbe take(ClientBudgets budgets, String client) {
         return budgets.take(client).block(Duration.ofSeconds(5));
     }
