@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.assistant.article.ArticleText;
 import dev.newsroom.contracts.EventContracts;
-import java.nio.charset.StandardCharsets;
+import dev.newsroom.infra.junit.TopicWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,17 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,18 +31,11 @@ public final class Articles implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final AtomicInteger counter = new AtomicInteger();
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final TopicWriter writer = new TopicWriter("/newsroom/article-service");
     private final ReactiveMongoTemplate mongo;
 
     public Articles(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                System.getProperty("spring.kafka.bootstrap-servers"),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
     }
 
     /** An article as article-service would describe it; {@code createdAt} is when it was published. */
@@ -127,28 +111,7 @@ public final class Articles implements AutoCloseable {
      * partition); returns the {@code ce_id}.
      */
     public String send(Integer partition, String key, String type, String ceId, String data) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", ceId);
-        header(headers, "ce_source", "/newsroom/article-service");
-        header(headers, "ce_type", type);
-        header(headers, "ce_time", Instant.now().toString());
-        header(headers, "ce_subject", key);
-        header(headers, "content-type", "application/json");
-        try {
-            producer.send(new ProducerRecord<>(TOPIC, partition, key, data.getBytes(StandardCharsets.UTF_8), headers))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not publish a test article event", e);
-        }
-        return ceId;
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        return writer.send(TOPIC, partition, key, type, ceId, data);
     }
 
     /** The projected article once {@code condition} holds; fails the test after a generous wait. */
@@ -191,6 +154,6 @@ public final class Articles implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        writer.close();
     }
 }

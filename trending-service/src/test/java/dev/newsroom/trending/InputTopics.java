@@ -1,23 +1,13 @@
 package dev.newsroom.trending;
 
 import dev.newsroom.contracts.EventContracts;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.newsroom.infra.junit.TopicWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,17 +23,7 @@ public final class InputTopics implements AutoCloseable {
 
     private static final AtomicInteger counter = new AtomicInteger();
 
-    private final KafkaProducer<String, byte[]> producer;
-
-    public InputTopics() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                System.getProperty("spring.kafka.bootstrap-servers"),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
-    }
+    private final TopicWriter writer = new TopicWriter("/newsroom/test");
 
     /** An article no other test knows, with one tag of its own beside {@code tags}. */
     public record TestArticle(String id, String slug, String tag, List<String> tags, Instant createdAt) {}
@@ -177,32 +157,11 @@ public final class InputTopics implements AutoCloseable {
 
     /** Sends one record as the producers' relays do; returns the ce_id. */
     public String send(String topic, String key, String type, String ceId, String data) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", ceId);
-        header(headers, "ce_source", "/newsroom/test");
-        header(headers, "ce_type", type);
-        header(headers, "ce_time", Instant.now().toString());
-        header(headers, "ce_subject", key);
-        header(headers, "content-type", "application/json");
-        try {
-            producer.send(new ProducerRecord<>(topic, null, key, data.getBytes(StandardCharsets.UTF_8), headers))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not publish a test event", e);
-        }
-        return ceId;
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        return writer.send(topic, null, key, type, ceId, data);
     }
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        writer.close();
     }
 }
