@@ -1,7 +1,7 @@
 package dev.newsroom.trending.feed;
 
 import dev.newsroom.trending.TrendingProperties;
-import dev.newsroom.trending.ingest.IngestLoop;
+import dev.newsroom.trending.ingest.ConsumerThread;
 import dev.newsroom.trending.ingest.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +22,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -34,7 +33,7 @@ import reactor.core.publisher.Sinks;
  * every instance's subscribers see the changes whichever instance published them.
  */
 @Component
-public class TrendingFeed implements SmartLifecycle {
+public class TrendingFeed extends ConsumerThread {
 
     private static final Logger log = LoggerFactory.getLogger(TrendingFeed.class);
 
@@ -45,11 +44,9 @@ public class TrendingFeed implements SmartLifecycle {
     private final TrendingProperties properties;
     private final Map<String, String> latest = new ConcurrentHashMap<>();
     private final Sinks.Many<Change> changes = Sinks.many().multicast().directBestEffort();
-    private volatile boolean running;
-    private volatile Thread thread;
-    private volatile KafkaConsumer<String, byte[]> consumer;
 
     TrendingFeed(KafkaClients kafka, TrendingProperties properties) {
+        super("trending-feed", Duration.ofSeconds(10));
         this.kafka = kafka;
         this.properties = properties;
     }
@@ -62,40 +59,6 @@ public class TrendingFeed implements SmartLifecycle {
     /** Changes from now on; a subscriber that cannot keep up misses some (the next one supersedes them). */
     public Flux<Change> changes() {
         return changes.asFlux();
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, "trending-feed");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread worker = thread;
-        if (worker != null) {
-            try {
-                worker.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        thread = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /**
@@ -120,15 +83,16 @@ public class TrendingFeed implements SmartLifecycle {
         }
     }
 
-    private void run() {
+    @Override
+    protected void run() {
         createTopic();
         // A group of its own: every instance reads every ranking; nothing is committed.
         var config = kafka.consumer("trending-feed-" + UUID.randomUUID());
         KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config);
         try {
-            consumer = created;
+            polling(created);
             created.subscribe(List.of(properties.topic()));
-            while (running) {
+            while (running()) {
                 for (ConsumerRecord<String, byte[]> record : created.poll(Duration.ofMillis(500))) {
                     accept(record);
                 }
@@ -138,8 +102,8 @@ public class TrendingFeed implements SmartLifecycle {
         } catch (RuntimeException failure) {
             log.error("The trending feed stopped", failure);
         } finally {
-            IngestLoop.closeQuickly(created);
-            consumer = null;
+            closeQuickly(created);
+            polling(null);
         }
     }
 

@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +35,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,7 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
  * they write the same absolute values.
  */
 @Component
-public class IngestLoop implements SmartLifecycle {
+public class IngestLoop extends ConsumerThread {
 
     private static final Logger log = LoggerFactory.getLogger(IngestLoop.class);
     private static final List<String> TOPICS =
@@ -92,9 +90,6 @@ public class IngestLoop implements SmartLifecycle {
 
     private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
     private final AtomicLong applied = new AtomicLong();
-    private volatile boolean running;
-    private volatile Thread thread;
-    private volatile KafkaConsumer<String, byte[]> consumer;
     private long generation;
     private long generationCheckedAt;
     private Future<Long> generationCheck;
@@ -120,47 +115,14 @@ public class IngestLoop implements SmartLifecycle {
             KafkaClients kafka,
             JsonMapper json,
             Clock clock) {
+        // stop() (the context calls it on shutdown) waits this long for the last write to be abandoned.
+        super("trending-ingest", Duration.ofSeconds(30));
         this.properties = properties;
         this.store = store;
         this.deadLetters = deadLetters;
         this.kafka = kafka;
         this.decoder = new Decoder(json);
         this.clock = clock;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, "trending-ingest");
-        // stop() ends it (the context calls it on shutdown); a JVM that exits anyway need not wait.
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread worker = thread;
-        if (worker != null) {
-            try {
-                worker.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        thread = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /**
@@ -196,7 +158,8 @@ public class IngestLoop implements SmartLifecycle {
         return applied.get();
     }
 
-    private void run() {
+    @Override
+    protected void run() {
         Map<String, Object> config = kafka.consumer(properties.ingest().group());
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.ingest().maxPollRecords());
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
@@ -216,11 +179,11 @@ public class IngestLoop implements SmartLifecycle {
         });
         KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config);
         try {
-            consumer = created;
+            polling(created);
             generation = store.generation();
             generationCheckedAt = System.nanoTime();
             created.subscribe(TOPICS, new Rebalance(created));
-            while (running) {
+            while (running()) {
                 try {
                     checkGeneration(created);
                     ConsumerRecords<String, byte[]> records =
@@ -235,7 +198,7 @@ public class IngestLoop implements SmartLifecycle {
                 } catch (RuntimeException failure) {
                     // Nothing applied after a failure is written: it is all read again from the last commit.
                     abandonPending();
-                    if (!running) {
+                    if (!running()) {
                         break;
                     }
                     log.warn("Ingest batch failed; reading again from the last commit", failure);
@@ -251,7 +214,7 @@ public class IngestLoop implements SmartLifecycle {
             abandonPending();
             writer.shutdown();
             closeQuickly(created);
-            consumer = null;
+            polling(null);
             assigned.clear();
             cache.clear();
             recentViews.clear();
@@ -469,15 +432,6 @@ public class IngestLoop implements SmartLifecycle {
             changed.add(activity);
         });
         return changed;
-    }
-
-    /** Leaves the group; does not wait long for a broker that is already gone. */
-    public static void closeQuickly(KafkaConsumer<?, ?> consumer) {
-        try {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-        } catch (RuntimeException failure) {
-            log.debug("Closing a consumer failed", failure);
-        }
     }
 
     /**
