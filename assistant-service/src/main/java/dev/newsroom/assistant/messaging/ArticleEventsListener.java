@@ -1,18 +1,20 @@
 package dev.newsroom.assistant.messaging;
 
+import static dev.newsroom.platform.messaging.EventMessages.attribute;
+import static dev.newsroom.platform.messaging.EventMessages.data;
+import static dev.newsroom.platform.messaging.EventMessages.present;
+import static dev.newsroom.platform.messaging.EventMessages.required;
+
 import dev.newsroom.assistant.article.ArticleTexts;
 import dev.newsroom.assistant.messaging.ArticleEvents.ArticleChanged;
 import dev.newsroom.assistant.messaging.ArticleEvents.ArticleDeleted;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,8 +43,8 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
 
     @Override
     public void accept(Message<byte[]> message) {
-        String type = header(message.getHeaders(), "type");
-        String id = header(message.getHeaders(), "id");
+        String type = attribute(message.getHeaders(), "type");
+        String id = attribute(message.getHeaders(), "id");
         if (type == null) {
             log.debug("Ignoring a record without a CloudEvents type");
             return;
@@ -58,64 +60,23 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
     }
 
     private Mono<Boolean> changed(String eventId, Message<byte[]> message) {
-        ArticleChanged event = read(message, ArticleChanged.class);
+        ArticleChanged event = data(json, message, ArticleChanged.class);
         return articles.changed(
                 eventId,
                 required(event.articleId(), "articleId"),
                 required(event.slug(), "slug"),
                 required(event.title(), "title"),
                 // An empty body is a valid article (nothing to answer from), not a poison record.
-                requiredPresent(event.body(), "body"),
+                present(event.body(), "body"),
                 required(event.updatedAt(), "updatedAt"));
     }
 
     private Mono<Boolean> deleted(String eventId, Message<byte[]> message) {
-        ArticleDeleted event = read(message, ArticleDeleted.class);
+        ArticleDeleted event = data(json, message, ArticleDeleted.class);
         return articles.deleted(
                 eventId,
                 required(event.articleId(), "articleId"),
                 event.slug(),
                 required(event.deletedAt(), "deletedAt"));
-    }
-
-    private <T> T read(Message<byte[]> message, Class<T> type) {
-        try {
-            T event = json.readValue(message.getPayload(), type);
-            return required(event, "event data");
-        } catch (JacksonException unreadable) {
-            throw new UnreadableArticleEvent(
-                    "not valid " + type.getSimpleName() + " JSON: " + unreadable.getOriginalMessage());
-        }
-    }
-
-    private static <T> T required(T value, String name) {
-        if (value == null || value instanceof String text && text.isBlank()) {
-            throw new UnreadableArticleEvent("missing " + name);
-        }
-        return value;
-    }
-
-    private static <T> T requiredPresent(T value, String name) {
-        if (value == null) {
-            throw new UnreadableArticleEvent("missing " + name);
-        }
-        return value;
-    }
-
-    /** A CloudEvents attribute in binary mode ({@code ce_<name>}); Kafka header values arrive as bytes. */
-    static String header(MessageHeaders headers, String attribute) {
-        Object value = headers.get("ce_" + attribute);
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
-    }
-
-    /** An article event this service cannot apply however often it tries: a dead letter. */
-    static final class UnreadableArticleEvent extends IllegalArgumentException {
-
-        UnreadableArticleEvent(String message) {
-            super(message);
-        }
     }
 }

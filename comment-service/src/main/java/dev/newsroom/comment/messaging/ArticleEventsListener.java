@@ -1,20 +1,21 @@
 package dev.newsroom.comment.messaging;
 
+import static dev.newsroom.platform.messaging.EventMessages.attribute;
+import static dev.newsroom.platform.messaging.EventMessages.data;
+import static dev.newsroom.platform.messaging.EventMessages.required;
+
 import dev.newsroom.comment.article.ArticleProjection;
 import dev.newsroom.comment.comment.CommentService;
 import dev.newsroom.comment.messaging.ArticleEvents.ArticleChanged;
 import dev.newsroom.comment.messaging.ArticleEvents.ArticleDeleted;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,8 +54,8 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
 
     @Override
     public void accept(Message<byte[]> message) {
-        String type = header(message.getHeaders(), "type");
-        String id = header(message.getHeaders(), "id");
+        String type = attribute(message.getHeaders(), "type");
+        String id = attribute(message.getHeaders(), "id");
         if (type == null) {
             log.debug("Ignoring a record without a CloudEvents type");
             return;
@@ -70,7 +71,7 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
     }
 
     private Mono<Boolean> changed(String eventId, Message<byte[]> message) {
-        ArticleChanged event = read(message, ArticleChanged.class);
+        ArticleChanged event = data(json, message, ArticleChanged.class);
         return projection.changed(
                 eventId,
                 required(event.articleId(), "articleId"),
@@ -81,7 +82,7 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
     }
 
     private Mono<Boolean> deleted(String eventId, Message<byte[]> message) {
-        ArticleDeleted event = read(message, ArticleDeleted.class);
+        ArticleDeleted event = data(json, message, ArticleDeleted.class);
         String articleId = required(event.articleId(), "articleId");
         Instant deletedAt = required(event.deletedAt(), "deletedAt");
         // The article's author removed the article and so its comments; the contract needs a UUID when unknown.
@@ -91,39 +92,5 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
                 .deleted(eventId, articleId, event.slug(), event.authorId(), deletedAt)
                 .flatMap(changed -> comments.deleteAllUnder(articleId, deletedBy, deletedAt)
                         .map(deletedComments -> changed || deletedComments > 0));
-    }
-
-    private <T> T read(Message<byte[]> message, Class<T> type) {
-        try {
-            T event = json.readValue(message.getPayload(), type);
-            return required(event, "event data");
-        } catch (JacksonException unreadable) {
-            throw new UnreadableArticleEvent(
-                    "not valid " + type.getSimpleName() + " JSON: " + unreadable.getOriginalMessage());
-        }
-    }
-
-    private static <T> T required(T value, String name) {
-        if (value == null || value instanceof String text && text.isBlank()) {
-            throw new UnreadableArticleEvent("missing " + name);
-        }
-        return value;
-    }
-
-    /** A CloudEvents attribute in binary mode ({@code ce_<name>}); Kafka header values arrive as bytes. */
-    static String header(MessageHeaders headers, String attribute) {
-        Object value = headers.get("ce_" + attribute);
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
-    }
-
-    /** An article event this service cannot apply however often it tries: a dead letter. */
-    static final class UnreadableArticleEvent extends IllegalArgumentException {
-
-        UnreadableArticleEvent(String message) {
-            super(message);
-        }
     }
 }

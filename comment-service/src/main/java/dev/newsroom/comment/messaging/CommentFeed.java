@@ -1,5 +1,6 @@
 package dev.newsroom.comment.messaging;
 
+import dev.newsroom.platform.messaging.EventMessages;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ public class CommentFeed implements Consumer<Message<byte[]>> {
 
     @Override
     public void accept(Message<byte[]> message) {
-        String type = ArticleEventsListener.header(message.getHeaders(), "type");
+        String type = EventMessages.attribute(message.getHeaders(), "type");
         if (type == null || !type.startsWith("newsroom.comment.")) {
             return;
         }
