@@ -11,7 +11,7 @@ usage: bench/gateway.sh [--no-build] [--warmup SECONDS] [--duration SECONDS] [--
                         [--proxied-only] [--gateway-arg ARG]... [--gateway-jvm-arg ARG]...
 
   --no-build             use the jars already in */target (they are still copied first)
-  --warmup SECONDS       load on each endpoint before counting (default 60)
+  --warmup SECONDS       load on each endpoint before counting (default 90)
   --duration SECONDS     one measured run of one endpoint (default 30)
   --rounds N             measured rounds; each round runs every endpoint once, direct
                          then through the gateway, back to back (default 2)
@@ -29,7 +29,8 @@ EOF
 }
 
 BUILD=1
-WARMUP=60
+# 90 s per endpoint: with 60 the gateway's JIT was still finishing during the first round on 2 cores.
+WARMUP=90
 DURATION=30
 ROUNDS=2
 CONNECTIONS=32
