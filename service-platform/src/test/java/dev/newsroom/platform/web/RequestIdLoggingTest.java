@@ -2,6 +2,7 @@ package dev.newsroom.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.context.ContextRegistry;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,15 @@ class RequestIdLoggingTest {
 
         assertThat(seen).containsExactly("req-7", "req-7");
         assertThat(MDC.get("requestId")).as("and gone afterwards").isNull();
+    }
+
+    @Test
+    void onlyTheRequestIdIsCarriedIntoThreadLocals() {
+        RequestIdLogging.install();
+        assertThat(ContextRegistry.getInstance().getThreadLocalAccessors())
+                .extracting(accessor -> accessor.getClass().getName())
+                .contains(RequestIdLogging.class.getName())
+                .doesNotContainAnyElementsOf(RequestIdLogging.NOT_CARRIED);
     }
 
     @Test
