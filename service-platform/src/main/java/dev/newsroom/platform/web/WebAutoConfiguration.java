@@ -30,4 +30,10 @@ public class WebAutoConfiguration {
         }
         return new RequestIds();
     }
+
+    /** A connection is not kept alive after an answer given without reading the request's body. */
+    @Bean
+    UnreadBodyClose unreadBodyClose() {
+        return new UnreadBodyClose();
+    }
 }
