@@ -1,121 +1,97 @@
 package dev.newsroom.local;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * Sends {@link DemoContent} through the gateway's public API, as a client would, so the demo data
- * travels the same path (and the same events) as anything a person writes. A step that fails is
- * reported and skipped; the suite is usable either way.
+ * travels the same path (and the same events) as anything a person writes. It takes the steps of a
+ * {@link SeedPlan} in order and records each in the {@link SeedJournal}, so that a start stopped
+ * while seeding is finished by the next one without writing anything twice. A step that fails is
+ * reported and left for the next start; the suite is usable either way. Any 2xx answer is a success.
  */
 final class DemoSeeder {
 
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern SLUG = Pattern.compile("\"slug\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
-
-    /** What seeding did: whether it wrote the demo content, and the problems it skipped. */
-    record Outcome(boolean seeded, List<String> problems) {}
+    /** What seeding did: how many steps it took, and the problems it left for the next start. */
+    record Outcome(int written, List<String> problems) {}
 
     private final String gateway;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, String> results = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
 
     DemoSeeder(String gatewayUrl) {
         this.gateway = gatewayUrl;
     }
 
-    /** True when the demo moderator can sign in, that is, the demo content is already there. */
-    boolean alreadySeeded() {
+    /** True when the demo moderator can sign in: data seeded by an earlier launcher is there. */
+    boolean moderatorExists() {
         return signIn(DemoContent.MODERATOR) != null;
     }
 
-    Outcome seed(DemoContent content, PrintStream console) {
-        if (alreadySeeded()) {
-            return new Outcome(false, List.of());
-        }
-        Map<String, String> tokens = new HashMap<>();
-        for (DemoContent.User user : content.users()) {
-            String token = register(user);
-            if (token != null) {
-                tokens.put(user.username(), token);
-                call("PUT", "/api/user", Json.object(Map.of("user", Map.of("bio", user.bio()))), token, "bio");
+    /**
+     * Takes the plan's steps until done or {@code stopping}.
+     *
+     * @param progress told the number of steps taken so far
+     */
+    Outcome seed(SeedPlan plan, SeedJournal journal, BooleanSupplier stopping, IntConsumer progress) {
+        results.putAll(plan.results());
+        int written = 0;
+        for (SeedPlan.Step step : plan.steps()) {
+            if (stopping.getAsBoolean()) {
+                return new Outcome(written, List.copyOf(problems));
             }
-        }
-        Map<String, String> slugs = new HashMap<>();
-        for (DemoContent.Article article : content.articles()) {
-            String response = call(
-                    "POST",
-                    "/api/articles",
-                    articleJson(article),
-                    tokens.get(article.author()),
-                    "article " + article.key());
-            String slug = first(SLUG, response);
-            if (slug != null) {
-                slugs.put(article.key(), slug);
+            journal.begun(step.key());
+            Result result = take(step);
+            if (result.ok()) {
+                journal.done(step.key(), result.value());
+                if (result.value() != null) {
+                    results.put(step.key(), result.value());
+                }
             }
+            progress.accept(++written);
         }
-        for (DemoContent.Follow follow : content.follows()) {
-            call(
-                    "POST",
-                    "/api/profiles/" + follow.followed() + "/follow",
-                    "{}",
-                    tokens.get(follow.follower()),
-                    "follow");
+        if (problems.isEmpty() && !stopping.getAsBoolean()) {
+            journal.complete();
         }
-        for (DemoContent.Favourite favourite : content.favourites()) {
-            String slug = slugs.get(favourite.article());
-            if (slug != null) {
-                call("POST", "/api/articles/" + slug + "/favorite", "{}", tokens.get(favourite.user()), "favourite");
-            }
-        }
-        Map<String, Long> commentIds = new HashMap<>();
-        for (DemoContent.Comment comment : content.comments()) {
-            String slug = slugs.get(comment.article());
-            if (slug == null) {
-                continue;
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("body", comment.body());
-            if (comment.replyTo() != null && commentIds.containsKey(comment.replyTo())) {
-                body.put("parentId", commentIds.get(comment.replyTo()));
-            }
-            String response = call(
-                    "POST",
-                    "/api/articles/" + slug + "/comments",
-                    Json.object(Map.of("comment", body)),
-                    tokens.get(comment.author()),
-                    "comment " + comment.key());
-            String id = first(ID, response);
-            if (id != null) {
-                commentIds.put(comment.key(), Long.parseLong(id));
-            }
-        }
-        for (DemoContent.View view : content.views()) {
-            String slug = slugs.get(view.article());
-            for (int i = 0; slug != null && i < view.times(); i++) {
-                call("GET", "/api/articles/" + slug, null, null, "view");
-            }
-        }
-        problems.forEach(problem -> console.println("  demo content: " + problem));
-        return new Outcome(true, List.copyOf(problems));
+        return new Outcome(written, List.copyOf(problems));
     }
 
-    private String register(DemoContent.User user) {
-        String response = call(
+    /** Whether a step succeeded, and what the later steps need of it (a slug, an id). */
+    private record Result(boolean ok, String value) {
+        static final Result FAILED = new Result(false, null);
+        static final Result OK = new Result(true, null);
+    }
+
+    private Result take(SeedPlan.Step step) {
+        return switch (step.kind()) {
+            case USER -> user((DemoContent.User) step.item());
+            case BIO -> bio((DemoContent.User) step.item());
+            case ARTICLE -> article((DemoContent.Article) step.item(), step.uncertain());
+            case FOLLOW -> follow((DemoContent.Follow) step.item());
+            case FAVOURITE -> favourite((DemoContent.Favourite) step.item());
+            case COMMENT -> comment((DemoContent.Comment) step.item(), step.uncertain());
+            case VIEW -> view((DemoContent.View) step.item());
+        };
+    }
+
+    private Result user(DemoContent.User user) {
+        String response = send(
                 "POST",
                 "/api/users",
                 Json.object(Map.of(
@@ -124,20 +100,141 @@ final class DemoSeeder {
                                 "username", user.username(),
                                 "email", user.email(),
                                 "password", DemoContent.PASSWORD))),
-                null,
-                "user " + user.username());
-        String token = first(TOKEN, response);
-        return token != null ? token : signIn(user.username());
+                null);
+        Object token = response == null ? null : Json.at(parsed(response), "user", "token");
+        if (token instanceof String registered) {
+            tokens.put(user.username(), registered);
+            return Result.OK;
+        }
+        // Taken: the account was made by an earlier start.
+        return token(user.username()) != null
+                ? Result.OK
+                : failed("user " + user.username(), "could not sign up or in");
+    }
+
+    private Result bio(DemoContent.User user) {
+        return ok(call(
+                "PUT", "/api/user", Json.object(Map.of("user", Map.of("bio", user.bio()))), user.username(), "bio"));
+    }
+
+    private Result article(DemoContent.Article article, boolean uncertain) {
+        if (uncertain) {
+            String slug = existingArticle(article);
+            if (slug != null) {
+                return new Result(true, slug);
+            }
+        }
+        String response =
+                call("POST", "/api/articles", articleJson(article), article.author(), "article " + article.key());
+        Object slug = response == null ? null : Json.at(parsed(response), "article", "slug");
+        return slug instanceof String written ? new Result(true, written) : Result.FAILED;
+    }
+
+    private String existingArticle(DemoContent.Article article) {
+        String response = call(
+                "GET", "/api/articles?limit=100&author=" + encode(article.author()), null, null, "article look-up");
+        Object list = response == null ? null : Json.at(parsed(response), "articles");
+        if (list instanceof List<?> articles) {
+            for (Object found : articles) {
+                if (article.title().equals(Json.at(found, "title"))) {
+                    return (String) Json.at(found, "slug");
+                }
+            }
+        }
+        return null;
+    }
+
+    private Result follow(DemoContent.Follow follow) {
+        return ok(call(
+                "POST", "/api/profiles/" + encode(follow.followed()) + "/follow", "{}", follow.follower(), "follow"));
+    }
+
+    private Result favourite(DemoContent.Favourite favourite) {
+        String slug = results.get("article:" + favourite.article());
+        if (slug == null) {
+            return failed("favourite", "its article is missing");
+        }
+        return ok(call("POST", "/api/articles/" + slug + "/favorite", "{}", favourite.user(), "favourite"));
+    }
+
+    private Result comment(DemoContent.Comment comment, boolean uncertain) {
+        String slug = results.get("article:" + comment.article());
+        if (slug == null) {
+            return failed("comment " + comment.key(), "its article is missing");
+        }
+        if (uncertain) {
+            String id = existingComment(slug, comment);
+            if (id != null) {
+                return new Result(true, id);
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("body", comment.body());
+        String parent = comment.replyTo() == null ? null : results.get("comment:" + comment.replyTo());
+        if (parent != null) {
+            body.put("parentId", Long.parseLong(parent));
+        }
+        String response = call(
+                "POST",
+                "/api/articles/" + slug + "/comments",
+                Json.object(Map.of("comment", body)),
+                comment.author(),
+                "comment " + comment.key());
+        return idOf(response == null ? null : Json.at(parsed(response), "comment"));
+    }
+
+    /** The comment as its author sees the list: held comments too, which only they and moderators see. */
+    private String existingComment(String slug, DemoContent.Comment comment) {
+        String response =
+                call("GET", "/api/articles/" + slug + "/comments?limit=100", null, comment.author(), "comment look-up");
+        Object list = response == null ? null : Json.at(parsed(response), "comments");
+        if (list instanceof List<?> comments) {
+            for (Object found : comments) {
+                if (comment.body().equals(Json.at(found, "body"))
+                        && comment.author().equals(Json.at(found, "author", "username"))) {
+                    return idOf(found).value();
+                }
+            }
+        }
+        return null;
+    }
+
+    private Result idOf(Object comment) {
+        Object id = Json.at(comment, "id");
+        return id instanceof Double number ? new Result(true, String.valueOf(number.longValue())) : Result.FAILED;
+    }
+
+    private Result view(DemoContent.View view) {
+        String slug = results.get("article:" + view.article());
+        if (slug == null) {
+            return failed("view", "its article is missing");
+        }
+        return ok(call("GET", "/api/articles/" + slug, null, null, "view"));
+    }
+
+    private Result ok(String response) {
+        return response != null ? Result.OK : Result.FAILED;
+    }
+
+    private Result failed(String what, String why) {
+        problems.add(what + ": " + why);
+        return Result.FAILED;
+    }
+
+    /** A token of a demo user: the one its sign-up returned, or a fresh sign-in. */
+    private String token(String username) {
+        return tokens.computeIfAbsent(username, this::signIn);
     }
 
     private String signIn(String username) {
-        HttpResponse<String> response = send(
+        String response = send(
                 "POST",
                 "/api/users/login",
                 Json.object(Map.of(
                         "user", Map.of("email", username + "@newsroom.example", "password", DemoContent.PASSWORD))),
                 null);
-        return response != null && response.statusCode() == 200 ? first(TOKEN, response.body()) : null;
+        Object token = response == null ? null : Json.at(parsed(response), "user", "token");
+        return token instanceof String signedIn ? signedIn : null;
     }
 
     static String articleJson(DemoContent.Article article) {
@@ -160,25 +257,27 @@ final class DemoSeeder {
         return Json.object(Map.of("article", fields));
     }
 
-    /** Sends a request; answers the body of a 2xx, or null after noting the problem. */
-    private String call(String method, String path, String json, String token, String what) {
-        if (json != null && token == null && !path.equals("/api/users")) {
-            problems.add(what + " skipped: its author could not sign in");
-            return null;
+    /** Sends a request as {@code user} (or anonymously); answers the body of a 2xx, or null after noting the problem. */
+    private String call(String method, String path, String json, String user, String what) {
+        String token = null;
+        if (user != null) {
+            token = token(user);
+            if (token == null) {
+                problems.add(what + " skipped: " + user + " could not sign in");
+                return null;
+            }
         }
-        HttpResponse<String> response = send(method, path, json, token);
+        String response = send(method, path, json, token);
         if (response == null) {
-            problems.add(what + ": the gateway did not answer");
-            return null;
+            problems.add(what + ": " + lastFailure);
         }
-        if (response.statusCode() / 100 != 2) {
-            problems.add(what + ": " + response.statusCode() + " " + response.body());
-            return null;
-        }
-        return response.body();
+        return response;
     }
 
-    private HttpResponse<String> send(String method, String path, String json, String token) {
+    private String lastFailure;
+
+    /** The body of a 2xx answer, or null (the reason in {@link #lastFailure}). */
+    private String send(String method, String path, String json, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json")
@@ -192,20 +291,32 @@ final class DemoSeeder {
             request.header("Authorization", "Token " + token);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 == 2) {
+                return response.body();
+            }
+            lastFailure = response.statusCode() + " " + response.body();
+            return null;
         } catch (IOException e) {
+            lastFailure = "the gateway did not answer";
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            lastFailure = "interrupted";
             return null;
         }
     }
 
-    private static String first(Pattern pattern, String text) {
-        if (text == null) {
+    /** A 2xx body that is not JSON counts as no answer, not as a crash of the launcher. */
+    private static Object parsed(String response) {
+        try {
+            return Json.parse(response);
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
             return null;
         }
-        Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
