@@ -12,8 +12,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +30,7 @@ import java.util.stream.Stream;
  * -XX:SharedArchiveFile}).
  *
  * <p>Both are kept beside the jar, in {@code <module>/target/local-suite-cds/<stamp>/}, where the
- * stamp names the jar's size and time and the JVM that runs it: a new build or another JDK gets a
+ * stamp names the jar's content and the JVM that runs it: a changed jar or another JDK gets a
  * folder of its own, and {@code --fresh} (which forgets the data, not the build) keeps them. The
  * launcher extracts a jar the first time it runs it, and makes the archives after that start is
  * ready, in the background (see {@link ArchiveTraining}), so no build pays for them.
@@ -120,12 +123,21 @@ final class ClassDataArchives {
         return command;
     }
 
+    /**
+     * What identifies the jar's content and the JVM: the name, size and CRC of every entry (read
+     * from the jar's directory, which costs milliseconds, not a hash of 80 MB), so that a build that
+     * rewrites an unchanged jar keeps its extraction and archives, and any change gets new ones.
+     */
     String stamp(Path builtJar) {
-        try {
-            String identity = builtJar.toAbsolutePath() + " " + Files.size(builtJar) + " "
-                    + Files.getLastModifiedTime(builtJar).toMillis() + " " + runtime;
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+        try (JarFile jar = new JarFile(builtJar.toFile())) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(runtime.getBytes(StandardCharsets.UTF_8));
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                digest.update((entry.getName() + " " + entry.getSize() + " " + entry.getCrc() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

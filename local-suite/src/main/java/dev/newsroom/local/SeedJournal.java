@@ -105,7 +105,7 @@ final class SeedJournal {
         append(new Entry(Event.COMPLETE, null, null));
     }
 
-    private void append(Entry entry) {
+    private synchronized void append(Entry entry) {
         try {
             Files.writeString(
                     file,

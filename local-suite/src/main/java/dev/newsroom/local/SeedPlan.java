@@ -100,6 +100,46 @@ record SeedPlan(List<Step> steps, Map<String, String> results, boolean complete)
         return new SeedPlan(List.copyOf(remaining), Map.copyOf(results), false);
     }
 
+    /**
+     * The steps in waves, each wave after the one before; within a wave, lanes that may run side by
+     * side, each lane in order. Accounts, bios, follows, favourites and views do not depend on each
+     * other; the articles stay in one lane so that they are published in the content's order (the
+     * newest first on the front page is the last one); each article's comments stay in one lane, in
+     * order, since replies need the id of what they answer and the thread reads in writing order.
+     */
+    List<List<List<Step>>> waves() {
+        List<List<List<Step>>> waves = new ArrayList<>();
+        waves.add(alone(Kind.USER));
+        waves.add(alone(Kind.BIO));
+        waves.add(oneLane(Kind.ARTICLE));
+        List<List<Step>> relations = new ArrayList<>(alone(Kind.FOLLOW));
+        relations.addAll(alone(Kind.FAVOURITE));
+        waves.add(relations);
+        Map<String, List<Step>> byArticle = new java.util.LinkedHashMap<>();
+        for (Step step : of(Kind.COMMENT)) {
+            byArticle
+                    .computeIfAbsent(((DemoContent.Comment) step.item()).article(), article -> new ArrayList<>())
+                    .add(step);
+        }
+        waves.add(List.copyOf(byArticle.values()));
+        waves.add(alone(Kind.VIEW));
+        waves.removeIf(List::isEmpty);
+        return waves;
+    }
+
+    private List<Step> of(Kind kind) {
+        return steps.stream().filter(step -> step.kind() == kind).toList();
+    }
+
+    private List<List<Step>> alone(Kind kind) {
+        return of(kind).stream().map(List::of).toList();
+    }
+
+    private List<List<Step>> oneLane(Kind kind) {
+        List<Step> lane = of(kind);
+        return lane.isEmpty() ? List.of() : List.of(lane);
+    }
+
     private static Step step(String key, Kind kind, Object item) {
         return new Step(key, kind, item, false);
     }

@@ -90,4 +90,26 @@ class SeedPlanTest {
         assertThat(plan.steps()).allMatch(SeedPlan.Step::uncertain);
         assertThat(plan.steps()).noneMatch(step -> step.kind() == SeedPlan.Kind.VIEW);
     }
+
+    @Test
+    void wavesKeepArticlesInOrderAndEachArticlesCommentsInOrderAndLetTheRestRunSideBySide() {
+        List<List<List<SeedPlan.Step>>> waves =
+                SeedPlan.of(demo, List.of(), false).waves();
+
+        assertThat(waves).hasSize(6);
+        assertThat(waves.get(0)).hasSize(demo.users().size()).allMatch(lane -> lane.size() == 1);
+        assertThat(waves.get(2))
+                .singleElement()
+                .satisfies(lane -> assertThat(lane)
+                        .extracting(SeedPlan.Step::key)
+                        .containsExactlyElementsOf(demo.articles().stream()
+                                .map(article -> "article:" + article.key())
+                                .toList()));
+        assertThat(waves.get(4))
+                .anySatisfy(lane -> assertThat(lane)
+                        .extracting(SeedPlan.Step::key)
+                        .containsExactly("comment:nb1", "comment:nb2", "comment:nb3", "comment:nb4"));
+        assertThat(waves.stream().flatMap(List::stream).mapToInt(List::size).sum())
+                .isEqualTo(SeedPlan.of(demo, List.of(), false).steps().size());
+    }
 }
