@@ -10,6 +10,7 @@ set -euo pipefail
 usage() {
     cat <<'USAGE'
 usage: bench/first-start.sh [--no-build] [--runs N] [--only fresh|kept] [--no-cds] [--cold]
+                            [--launcher JAR]
 
   --no-build      use the jars already in */target (built by ./mvnw -DskipTests package otherwise)
   --runs N        measured starts of each kind (default 3)
@@ -17,6 +18,8 @@ usage: bench/first-start.sh [--no-build] [--runs N] [--only fresh|kept] [--no-cd
   --no-cds        pass --no-cds to the launcher: the jars as built, no class-data archives
   --cold          forget the extracted jars and class-data archives first, so that the first start
                   (reported apart, not in the medians) is the first one after a build
+  --launcher JAR  measure another launcher jar (an older build of local-suite, to compare); it is
+                  run with --home set to this checkout
 USAGE
 }
 
@@ -25,6 +28,7 @@ RUNS=3
 ONLY=""
 CDS_ARGS=()
 COLD=0
+LAUNCHER=local-suite/target/local-suite.jar
 ORIGINAL_ARGS=("$@")
 
 # shellcheck source=bench/common.sh
@@ -37,6 +41,8 @@ while [[ $# -gt 0 ]]; do
         --only) [[ "${2:-}" == fresh || "${2:-}" == kept ]] || { usage >&2; exit 64; }; ONLY="$2"; shift 2 ;;
         --no-cds) CDS_ARGS=(--no-cds); shift ;;
         --cold) COLD=1; shift ;;
+        --launcher) [[ -f "${2:-}" ]] || { echo "--launcher needs a jar, got '${2:-}'" >&2; exit 64; }
+            LAUNCHER="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
     esac
@@ -89,7 +95,7 @@ one_start() { # kind [wait-archives]
     LOAD="$(cut -d' ' -f1 /proc/loadavg)"
     : >"$out"
     t0=$(date +%s%N)
-    env "${SUITE_ENV[@]}" "$JAVA" -jar local-suite/target/local-suite.jar "${args[@]}" >"$out" 2>&1 &
+    env "${SUITE_ENV[@]}" "$JAVA" -jar "$LAUNCHER" --home "$ROOT" "${args[@]}" >"$out" 2>&1 &
     launcher=$!
     PIDS+=("$launcher")
     NAMES+=("launcher")
@@ -158,7 +164,7 @@ echo
 echo "== Local suite: command -> NEWSROOM READY, SIGTERM -> every process gone =="
 print_machine
 echo "command:    bench/first-start.sh ${ORIGINAL_ARGS[*]}"
-echo "launcher:   java -jar local-suite/target/local-suite.jar --data-dir <temporary> [--fresh] ${CDS_ARGS[*]}"
+echo "launcher:   java -jar $LAUNCHER --home $ROOT --data-dir <temporary> [--fresh] ${CDS_ARGS[*]}"
 echo
 echo "| run                    |   ready   |  stop    | suite CPU | other CPU | load | CPU at ready (s), per process |"
 echo "|---|---|---|---|---|---|---|"

@@ -39,20 +39,23 @@ record Options(
               --home DIR         the Newsroom checkout whose jars to run (default: the current directory)
               --start-timeout S  seconds to wait for every process to become ready (default: 240)
               --no-seed          start without the demo articles, users and comments (also SEED_DEMO=false);
-                                 otherwise whatever part of them is missing is written (a start stopped
-                                 while writing them is finished by the next one, nothing twice)
+                                 they are written into data that starts empty, and a start stopped while
+                                 writing them is finished by the next one, with nothing written twice
               --verbose          stream every line of every process here; by default the console shows
                                  start and ready lines, warnings and errors, and the rest goes to the logs
-              --no-cds           run the services from their jars as built, without class-data archives
+              --no-cds           run every process from its jar as built, without class-data archives
                                  (also NEWSROOM_CDS=false); by default the launcher extracts each jar once
-                                 per build and, after the first start, makes an archive that the next
-                                 starts map instead of loading and verifying every class again
+                                 per build (into <module>/target/local-suite-cds) and, after that first
+                                 start is ready, makes in the background the class-data archives that
+                                 later starts map instead of loading and verifying every class again
 
             Ports come from GATEWAY_PORT (8080), USER_SERVICE_PORT (8081), ARTICLE_SERVICE_PORT (8082),
             COMMENT_SERVICE_PORT (8083), TRENDING_SERVICE_PORT (8084), ASSISTANT_SERVICE_PORT (8085),
             KAFKA_PORT (9092), MONGO_PORT (27017).
-            JVM options: NEWSROOM_SERVICE_JAVA_OPTS and NEWSROOM_INFRA_JAVA_OPTS.
-            """;
+            JVM options: NEWSROOM_SERVICE_JAVA_OPTS (default: %s)
+            and NEWSROOM_INFRA_JAVA_OPTS (default: %s).
+            Ctrl-C (or SIGTERM) stops every process, also while they are still starting.
+            """.formatted(Options.DEFAULT_SERVICE_JAVA_OPTS, Options.DEFAULT_INFRA_JAVA_OPTS);
 
     /** Small heaps, one GC thread and C1 only: six Spring JVMs start fast on two cores. */
     static final String DEFAULT_SERVICE_JAVA_OPTS =

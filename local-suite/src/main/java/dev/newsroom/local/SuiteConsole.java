@@ -12,8 +12,10 @@ import java.util.function.LongSupplier;
  */
 final class SuiteConsole {
 
-    /** How often the progress is repeated as a plain line when the output is not a terminal. */
-    static final long PLAIN_PROGRESS_EVERY_NANOS = 10_000_000_000L;
+    /** How often the progress is repeated as a plain line when the output is not a terminal: the
+     * ready lines show the progress too, and the console of a slow start must still fit on one screen.
+     */
+    static final long PLAIN_PROGRESS_EVERY_NANOS = 20_000_000_000L;
 
     private static final String ERASE_LINE = "\r\033[K";
 
@@ -58,7 +60,7 @@ final class SuiteConsole {
         println(String.format(java.util.Locale.ROOT, format, args).stripTrailing());
     }
 
-    /** Shows the state of the start: in place on a terminal, else as a plain line every ten seconds. */
+    /** Shows the state of the start: in place on a terminal, else as a plain line every twenty seconds. */
     synchronized void progress(String text) {
         if (terminal) {
             progress = text.length() < width ? text : text.substring(0, width - 2) + "…";
