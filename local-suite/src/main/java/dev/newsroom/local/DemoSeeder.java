@@ -1,13 +1,5 @@
 package dev.newsroom.local;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,20 +33,17 @@ final class DemoSeeder {
     /** What seeding did: how many steps it took, and the problems it left for the next start. */
     record Outcome(int written, List<String> problems) {}
 
-    private final String gateway;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final DemoApiClient api;
     private final Map<String, String> results = new ConcurrentHashMap<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     DemoSeeder(String gatewayUrl) {
-        this.gateway = gatewayUrl;
+        this.api = new DemoApiClient(gatewayUrl);
     }
 
     /** True when the demo moderator can sign in: data seeded by an earlier launcher is there. */
     boolean moderatorExists() {
-        return signIn(DemoContent.MODERATOR) != null;
+        return api.token(DemoContent.MODERATOR) != null;
     }
 
     /**
@@ -134,25 +123,7 @@ final class DemoSeeder {
     }
 
     private Result user(DemoContent.User user) {
-        String response = send(
-                "POST",
-                "/api/users",
-                Json.object(Map.of(
-                        "user",
-                        Map.of(
-                                "username", user.username(),
-                                "email", user.email(),
-                                "password", DemoContent.PASSWORD))),
-                null);
-        Object token = response == null ? null : Json.at(parsed(response), "user", "token");
-        if (token instanceof String registered) {
-            tokens.put(user.username(), registered);
-            return Result.OK;
-        }
-        // Taken: the account was made by an earlier start.
-        return token(user.username()) != null
-                ? Result.OK
-                : failed("user " + user.username(), "could not sign up or in");
+        return api.signUp(user) ? Result.OK : failed("user " + user.username(), "could not sign up or in");
     }
 
     private Result bio(DemoContent.User user) {
@@ -169,14 +140,18 @@ final class DemoSeeder {
         }
         String response =
                 call("POST", "/api/articles", articleJson(article), article.author(), "article " + article.key());
-        Object slug = response == null ? null : Json.at(parsed(response), "article", "slug");
+        Object slug = response == null ? null : Json.at(DemoApiClient.parsed(response), "article", "slug");
         return slug instanceof String written ? new Result(true, written) : Result.FAILED;
     }
 
     private String existingArticle(DemoContent.Article article) {
         String response = call(
-                "GET", "/api/articles?limit=100&author=" + encode(article.author()), null, null, "article look-up");
-        Object list = response == null ? null : Json.at(parsed(response), "articles");
+                "GET",
+                "/api/articles?limit=100&author=" + DemoApiClient.encode(article.author()),
+                null,
+                null,
+                "article look-up");
+        Object list = response == null ? null : Json.at(DemoApiClient.parsed(response), "articles");
         if (list instanceof List<?> articles) {
             for (Object found : articles) {
                 if (article.title().equals(Json.at(found, "title"))) {
@@ -189,7 +164,11 @@ final class DemoSeeder {
 
     private Result follow(DemoContent.Follow follow) {
         return ok(call(
-                "POST", "/api/profiles/" + encode(follow.followed()) + "/follow", "{}", follow.follower(), "follow"));
+                "POST",
+                "/api/profiles/" + DemoApiClient.encode(follow.followed()) + "/follow",
+                "{}",
+                follow.follower(),
+                "follow"));
     }
 
     private Result favourite(DemoContent.Favourite favourite) {
@@ -223,14 +202,14 @@ final class DemoSeeder {
                 Json.object(Map.of("comment", body)),
                 comment.author(),
                 "comment " + comment.key());
-        return idOf(response == null ? null : Json.at(parsed(response), "comment"));
+        return idOf(response == null ? null : Json.at(DemoApiClient.parsed(response), "comment"));
     }
 
     /** The comment as its author sees the list: held comments too, which only they and moderators see. */
     private String existingComment(String slug, DemoContent.Comment comment) {
         String response =
                 call("GET", "/api/articles/" + slug + "/comments?limit=100", null, comment.author(), "comment look-up");
-        Object list = response == null ? null : Json.at(parsed(response), "comments");
+        Object list = response == null ? null : Json.at(DemoApiClient.parsed(response), "comments");
         if (list instanceof List<?> comments) {
             for (Object found : comments) {
                 if (comment.body().equals(Json.at(found, "body"))
@@ -264,22 +243,6 @@ final class DemoSeeder {
         return Result.FAILED;
     }
 
-    /** A token of a demo user: the one its sign-up returned, or a fresh sign-in. */
-    private String token(String username) {
-        return tokens.computeIfAbsent(username, this::signIn);
-    }
-
-    private String signIn(String username) {
-        String response = send(
-                "POST",
-                "/api/users/login",
-                Json.object(Map.of(
-                        "user", Map.of("email", username + "@newsroom.example", "password", DemoContent.PASSWORD))),
-                null);
-        Object token = response == null ? null : Json.at(parsed(response), "user", "token");
-        return token instanceof String signedIn ? signedIn : null;
-    }
-
     static String articleJson(DemoContent.Article article) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("title", article.title());
@@ -304,63 +267,16 @@ final class DemoSeeder {
     private String call(String method, String path, String json, String user, String what) {
         String token = null;
         if (user != null) {
-            token = token(user);
+            token = api.token(user);
             if (token == null) {
                 problems.add(what + " skipped: " + user + " could not sign in");
                 return null;
             }
         }
-        Reply reply = exchange(method, path, json, token);
+        DemoApiClient.Reply reply = api.exchange(method, path, json, token);
         if (reply.body() == null) {
             problems.add(what + ": " + reply.failure());
         }
         return reply.body();
-    }
-
-    /** The body of a 2xx answer, or why there is none. */
-    private record Reply(String body, String failure) {}
-
-    private String send(String method, String path, String json, String token) {
-        return exchange(method, path, json, token).body();
-    }
-
-    private Reply exchange(String method, String path, String json, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Token " + token);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 == 2) {
-                return new Reply(response.body(), null);
-            }
-            return new Reply(null, response.statusCode() + " " + response.body());
-        } catch (IOException e) {
-            return new Reply(null, "the gateway did not answer");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply(null, "interrupted");
-        }
-    }
-
-    /** A 2xx body that is not JSON counts as no answer, not as a crash of the launcher. */
-    private static Object parsed(String response) {
-        try {
-            return Json.parse(response);
-        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-            return null;
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
