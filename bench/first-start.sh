@@ -115,7 +115,8 @@ one_start() { # kind [wait-archives]
     SUITE_CPU=$(awk -v t="$ours" -v hz="$HZ" 'BEGIN { printf "%.0f", t / hz }')
     OTHER_CPU=$(awk -v b=$(( busy1 - busy0 )) -v t=$(( total1 - total0 )) -v o="$ours" \
         'BEGIN { f = t > 0 ? 100 * (b - o) / t : 0; if (f < 0) f = 0; printf "%.0f %%", f }')
-    CPU_LINES=$(grep -E '^  ready  ' "$out" | awk '{ printf "%s %s, ", $2, $(NF-3) }' | sed 's/, $//')
+    # Launchers from before the ready lines print none: then the column stays empty.
+    CPU_LINES=$({ grep -E '^  ready  ' "$out" || true; } | awk '{ printf "%s %s, ", $2, $(NF-3) }' | sed 's/, $//')
     if [[ "${2:-}" == wait-archives ]] && grep -q '^Making class-data archives' "$out"; then
         log "waiting for the class-data archives the launcher makes after its first start"
         until grep -qE '^Class-data archives:' "$out"; do sleep 1; done
