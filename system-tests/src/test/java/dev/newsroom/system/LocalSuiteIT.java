@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -437,6 +438,8 @@ class LocalSuiteIT {
     void aStartStoppedWhileWritingTheDemoContentIsFinishedByTheNextStartWithNothingWrittenTwice() throws Exception {
         Path dataDir = DATA_DIR.resolveSibling("interrupted-seeding");
         Path journal = dataDir.resolve("demo-content.journal");
+        // The journal of an earlier run must not be mistaken for this one's before --fresh removes it.
+        deleteTree(dataDir);
         Map<String, Integer> seedingPorts = RunningSuite.freePorts();
         try (RunningSuite first = RunningSuite.start(seedingPorts, dataDir, "--fresh")) {
             awaitJournalLine(first, journal, "done article:");
@@ -466,6 +469,16 @@ class LocalSuiteIT {
                     .as("every published demo comment, each once (the held one is not public)")
                     .hasSize(9)
                     .doesNotHaveDuplicates();
+        }
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
