@@ -14,6 +14,8 @@ import java.util.Map;
  * @param environment what it is configured with
  * @param readiness an HTTP URL that answers 200 once it is ready, or {@code null} when the process
  *     says {@code READY} on its output instead
+ * @param archiveTraining how to make its class-data archive, or {@code null} when it has one (or
+ *     class data sharing is off)
  */
 record Component(
         String name,
@@ -21,7 +23,8 @@ record Component(
         int port,
         List<String> command,
         Map<String, String> environment,
-        String readiness) {
+        String readiness,
+        ArchiveTraining.Run archiveTraining) {
 
     boolean isInfrastructure() {
         return readiness == null;

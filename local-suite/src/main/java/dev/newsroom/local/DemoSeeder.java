@@ -1,143 +1,246 @@
 package dev.newsroom.local;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * Sends {@link DemoContent} through the gateway's public API, as a client would, so the demo data
- * travels the same path (and the same events) as anything a person writes. A step that fails is
- * reported and skipped; the suite is usable either way.
+ * travels the same path (and the same events) as anything a person writes. It takes the steps of a
+ * {@link SeedPlan} wave by wave, a few side by side where their order does not matter, and records
+ * each in the {@link SeedJournal}, so that a start stopped
+ * while seeding is finished by the next one without writing anything twice. A step that fails is
+ * reported and left for the next start; the suite is usable either way. Any 2xx answer is a success.
  */
 final class DemoSeeder {
 
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern SLUG = Pattern.compile("\"slug\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    /**
+     * Requests in flight at once. The services answer one request on little more than one core, so
+     * two to four at a time keep both cores busy; more only queue.
+     */
+    private static final int LANES = 4;
 
-    /** What seeding did: whether it wrote the demo content, and the problems it skipped. */
-    record Outcome(boolean seeded, List<String> problems) {}
+    /** What seeding did: how many steps it took, and the problems it left for the next start. */
+    record Outcome(int written, List<String> problems) {}
 
-    private final String gateway;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<String> problems = new ArrayList<>();
+    private final DemoApiClient api;
+    private final Map<String, String> results = new ConcurrentHashMap<>();
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     DemoSeeder(String gatewayUrl) {
-        this.gateway = gatewayUrl;
+        this.api = new DemoApiClient(gatewayUrl);
     }
 
-    /** True when the demo moderator can sign in, that is, the demo content is already there. */
-    boolean alreadySeeded() {
-        return signIn(DemoContent.MODERATOR) != null;
+    /** True when the demo moderator can sign in: data seeded by an earlier launcher is there. */
+    boolean moderatorExists() {
+        return api.token(DemoContent.MODERATOR) != null;
     }
 
-    Outcome seed(DemoContent content, PrintStream console) {
-        if (alreadySeeded()) {
-            return new Outcome(false, List.of());
-        }
-        Map<String, String> tokens = new HashMap<>();
-        for (DemoContent.User user : content.users()) {
-            String token = register(user);
-            if (token != null) {
-                tokens.put(user.username(), token);
-                call("PUT", "/api/user", Json.object(Map.of("user", Map.of("bio", user.bio()))), token, "bio");
+    /**
+     * Takes the plan's steps until done or {@code stopping}.
+     *
+     * @param progress told the number of steps taken so far
+     */
+    Outcome seed(SeedPlan plan, SeedJournal journal, BooleanSupplier stopping, IntConsumer progress) {
+        results.putAll(plan.results());
+        AtomicInteger written = new AtomicInteger();
+        ExecutorService lanes = Executors.newFixedThreadPool(LANES, runnable -> {
+            Thread thread = new Thread(runnable, "demo-content");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (List<List<SeedPlan.Step>> wave : plan.waves()) {
+                List<Future<?>> running = new ArrayList<>();
+                for (List<SeedPlan.Step> lane : wave) {
+                    running.add(lanes.submit(() -> takeInTurn(lane, journal, stopping, progress, written)));
+                }
+                for (Future<?> lane : running) {
+                    lane.get();
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            lanes.shutdownNow();
         }
-        Map<String, String> slugs = new HashMap<>();
-        for (DemoContent.Article article : content.articles()) {
-            String response = call(
-                    "POST",
-                    "/api/articles",
-                    articleJson(article),
-                    tokens.get(article.author()),
-                    "article " + article.key());
-            String slug = first(SLUG, response);
+        if (problems.isEmpty() && !stopping.getAsBoolean()) {
+            journal.complete();
+        }
+        return new Outcome(written.get(), List.copyOf(problems));
+    }
+
+    private void takeInTurn(
+            List<SeedPlan.Step> lane,
+            SeedJournal journal,
+            BooleanSupplier stopping,
+            IntConsumer progress,
+            AtomicInteger written) {
+        for (SeedPlan.Step step : lane) {
+            if (stopping.getAsBoolean()) {
+                return;
+            }
+            journal.begun(step.key());
+            Result result = take(step);
+            if (result.ok()) {
+                journal.done(step.key(), result.value());
+                if (result.value() != null) {
+                    results.put(step.key(), result.value());
+                }
+            }
+            progress.accept(written.incrementAndGet());
+        }
+    }
+
+    /** Whether a step succeeded, and what the later steps need of it (a slug, an id). */
+    private record Result(boolean ok, String value) {
+        static final Result FAILED = new Result(false, null);
+        static final Result OK = new Result(true, null);
+    }
+
+    private Result take(SeedPlan.Step step) {
+        return switch (step.kind()) {
+            case USER -> user((DemoContent.User) step.item());
+            case BIO -> bio((DemoContent.User) step.item());
+            case ARTICLE -> article((DemoContent.Article) step.item(), step.uncertain());
+            case FOLLOW -> follow((DemoContent.Follow) step.item());
+            case FAVOURITE -> favourite((DemoContent.Favourite) step.item());
+            case COMMENT -> comment((DemoContent.Comment) step.item(), step.uncertain());
+            case VIEW -> view((DemoContent.View) step.item());
+        };
+    }
+
+    private Result user(DemoContent.User user) {
+        return api.signUp(user) ? Result.OK : failed("user " + user.username(), "could not sign up or in");
+    }
+
+    private Result bio(DemoContent.User user) {
+        return ok(call(
+                "PUT", "/api/user", Json.object(Map.of("user", Map.of("bio", user.bio()))), user.username(), "bio"));
+    }
+
+    private Result article(DemoContent.Article article, boolean uncertain) {
+        if (uncertain) {
+            String slug = existingArticle(article);
             if (slug != null) {
-                slugs.put(article.key(), slug);
+                return new Result(true, slug);
             }
         }
-        for (DemoContent.Follow follow : content.follows()) {
-            call(
-                    "POST",
-                    "/api/profiles/" + follow.followed() + "/follow",
-                    "{}",
-                    tokens.get(follow.follower()),
-                    "follow");
-        }
-        for (DemoContent.Favourite favourite : content.favourites()) {
-            String slug = slugs.get(favourite.article());
-            if (slug != null) {
-                call("POST", "/api/articles/" + slug + "/favorite", "{}", tokens.get(favourite.user()), "favourite");
+        String response =
+                call("POST", "/api/articles", articleJson(article), article.author(), "article " + article.key());
+        Object slug = response == null ? null : Json.at(DemoApiClient.parsed(response), "article", "slug");
+        return slug instanceof String written ? new Result(true, written) : Result.FAILED;
+    }
+
+    private String existingArticle(DemoContent.Article article) {
+        String response = call(
+                "GET",
+                "/api/articles?limit=100&author=" + DemoApiClient.encode(article.author()),
+                null,
+                null,
+                "article look-up");
+        Object list = response == null ? null : Json.at(DemoApiClient.parsed(response), "articles");
+        if (list instanceof List<?> articles) {
+            for (Object found : articles) {
+                if (article.title().equals(Json.at(found, "title"))) {
+                    return (String) Json.at(found, "slug");
+                }
             }
         }
-        Map<String, Long> commentIds = new HashMap<>();
-        for (DemoContent.Comment comment : content.comments()) {
-            String slug = slugs.get(comment.article());
-            if (slug == null) {
-                continue;
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("body", comment.body());
-            if (comment.replyTo() != null && commentIds.containsKey(comment.replyTo())) {
-                body.put("parentId", commentIds.get(comment.replyTo()));
-            }
-            String response = call(
-                    "POST",
-                    "/api/articles/" + slug + "/comments",
-                    Json.object(Map.of("comment", body)),
-                    tokens.get(comment.author()),
-                    "comment " + comment.key());
-            String id = first(ID, response);
+        return null;
+    }
+
+    private Result follow(DemoContent.Follow follow) {
+        return ok(call(
+                "POST",
+                "/api/profiles/" + DemoApiClient.encode(follow.followed()) + "/follow",
+                "{}",
+                follow.follower(),
+                "follow"));
+    }
+
+    private Result favourite(DemoContent.Favourite favourite) {
+        String slug = results.get("article:" + favourite.article());
+        if (slug == null) {
+            return failed("favourite", "its article is missing");
+        }
+        return ok(call("POST", "/api/articles/" + slug + "/favorite", "{}", favourite.user(), "favourite"));
+    }
+
+    private Result comment(DemoContent.Comment comment, boolean uncertain) {
+        String slug = results.get("article:" + comment.article());
+        if (slug == null) {
+            return failed("comment " + comment.key(), "its article is missing");
+        }
+        if (uncertain) {
+            String id = existingComment(slug, comment);
             if (id != null) {
-                commentIds.put(comment.key(), Long.parseLong(id));
+                return new Result(true, id);
             }
         }
-        for (DemoContent.View view : content.views()) {
-            String slug = slugs.get(view.article());
-            for (int i = 0; slug != null && i < view.times(); i++) {
-                call("GET", "/api/articles/" + slug, null, null, "view");
-            }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("body", comment.body());
+        String parent = comment.replyTo() == null ? null : results.get("comment:" + comment.replyTo());
+        if (parent != null) {
+            body.put("parentId", Long.parseLong(parent));
         }
-        problems.forEach(problem -> console.println("  demo content: " + problem));
-        return new Outcome(true, List.copyOf(problems));
-    }
-
-    private String register(DemoContent.User user) {
         String response = call(
                 "POST",
-                "/api/users",
-                Json.object(Map.of(
-                        "user",
-                        Map.of(
-                                "username", user.username(),
-                                "email", user.email(),
-                                "password", DemoContent.PASSWORD))),
-                null,
-                "user " + user.username());
-        String token = first(TOKEN, response);
-        return token != null ? token : signIn(user.username());
+                "/api/articles/" + slug + "/comments",
+                Json.object(Map.of("comment", body)),
+                comment.author(),
+                "comment " + comment.key());
+        return idOf(response == null ? null : Json.at(DemoApiClient.parsed(response), "comment"));
     }
 
-    private String signIn(String username) {
-        HttpResponse<String> response = send(
-                "POST",
-                "/api/users/login",
-                Json.object(Map.of(
-                        "user", Map.of("email", username + "@newsroom.example", "password", DemoContent.PASSWORD))),
-                null);
-        return response != null && response.statusCode() == 200 ? first(TOKEN, response.body()) : null;
+    /** The comment as its author sees the list: held comments too, which only they and moderators see. */
+    private String existingComment(String slug, DemoContent.Comment comment) {
+        String response =
+                call("GET", "/api/articles/" + slug + "/comments?limit=100", null, comment.author(), "comment look-up");
+        Object list = response == null ? null : Json.at(DemoApiClient.parsed(response), "comments");
+        if (list instanceof List<?> comments) {
+            for (Object found : comments) {
+                if (comment.body().equals(Json.at(found, "body"))
+                        && comment.author().equals(Json.at(found, "author", "username"))) {
+                    return idOf(found).value();
+                }
+            }
+        }
+        return null;
+    }
+
+    private Result idOf(Object comment) {
+        Object id = Json.at(comment, "id");
+        return id instanceof Double number ? new Result(true, String.valueOf(number.longValue())) : Result.FAILED;
+    }
+
+    private Result view(DemoContent.View view) {
+        String slug = results.get("article:" + view.article());
+        if (slug == null) {
+            return failed("view", "its article is missing");
+        }
+        return ok(call("GET", "/api/articles/" + slug, null, null, "view"));
+    }
+
+    private Result ok(String response) {
+        return response != null ? Result.OK : Result.FAILED;
+    }
+
+    private Result failed(String what, String why) {
+        problems.add(what + ": " + why);
+        return Result.FAILED;
     }
 
     static String articleJson(DemoContent.Article article) {
@@ -160,52 +263,20 @@ final class DemoSeeder {
         return Json.object(Map.of("article", fields));
     }
 
-    /** Sends a request; answers the body of a 2xx, or null after noting the problem. */
-    private String call(String method, String path, String json, String token, String what) {
-        if (json != null && token == null && !path.equals("/api/users")) {
-            problems.add(what + " skipped: its author could not sign in");
-            return null;
+    /** Sends a request as {@code user} (or anonymously); answers the body of a 2xx, or null after noting the problem. */
+    private String call(String method, String path, String json, String user, String what) {
+        String token = null;
+        if (user != null) {
+            token = api.token(user);
+            if (token == null) {
+                problems.add(what + " skipped: " + user + " could not sign in");
+                return null;
+            }
         }
-        HttpResponse<String> response = send(method, path, json, token);
-        if (response == null) {
-            problems.add(what + ": the gateway did not answer");
-            return null;
+        DemoApiClient.Reply reply = api.exchange(method, path, json, token);
+        if (reply.body() == null) {
+            problems.add(what + ": " + reply.failure());
         }
-        if (response.statusCode() / 100 != 2) {
-            problems.add(what + ": " + response.statusCode() + " " + response.body());
-            return null;
-        }
-        return response.body();
-    }
-
-    private HttpResponse<String> send(String method, String path, String json, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Token " + token);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    private static String first(Pattern pattern, String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? matcher.group(1) : null;
+        return reply.body();
     }
 }

@@ -3,7 +3,6 @@ package dev.newsroom.local;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,51 +14,56 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * A child process of the suite: its output is copied, line by line, to the launcher's output with
- * the component's name in front and to its own log file; a line starting with {@code READY}
+ * A child process of the suite: its output is copied, line by line, to its own log file and to a
+ * console sink (which decides what of it the console shows); a line starting with {@code READY}
  * completes {@link #announcedReady()}.
  */
 final class ManagedProcess {
 
     private static final int REMEMBERED_LINES = 40;
 
+    /** Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times: 100 on every usual kernel. */
+    private static final int CLOCK_TICKS = 100;
+
     private final Component component;
     private final Process process;
     private final CompletableFuture<String> announcedReady = new CompletableFuture<>();
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final Thread pump;
+    private final long startedNanos = System.nanoTime();
+    private volatile long readyNanos;
     private volatile boolean stopping;
 
-    private ManagedProcess(Component component, Process process, Path logFile, PrintStream console, int nameWidth) {
+    private ManagedProcess(Component component, Process process, Path logFile, Consumer<String> console) {
         this.component = component;
         this.process = process;
-        String prefix = String.format("%-" + nameWidth + "s | ", component.name());
-        this.pump = new Thread(() -> copyOutput(logFile, console, prefix), "output-" + component.name());
+        this.pump = new Thread(() -> copyOutput(logFile, console), "output-" + component.name());
         pump.setDaemon(true);
         pump.start();
     }
 
-    static ManagedProcess start(Component component, Path logDir, PrintStream console, int nameWidth) {
+    static ManagedProcess start(Component component, Path logFile, Consumer<String> console) {
         ProcessBuilder builder = new ProcessBuilder(component.command()).redirectErrorStream(true);
         builder.environment().putAll(component.environment());
         try {
-            Files.createDirectories(logDir);
-            return new ManagedProcess(component, builder.start(), component.logFile(logDir), console, nameWidth);
+            Files.createDirectories(logFile.getParent());
+            return new ManagedProcess(component, builder.start(), logFile, console);
         } catch (IOException e) {
             throw new SuiteException("Could not start " + component.name() + ": " + e.getMessage());
         }
     }
 
-    private void copyOutput(Path logFile, PrintStream console, String prefix) {
+    private void copyOutput(Path logFile, Consumer<String> console) {
         try (BufferedReader lines =
                         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 Writer log = Files.newBufferedWriter(
                         logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             String line;
             while ((line = lines.readLine()) != null) {
-                console.println(prefix + line);
+                console.accept(line);
                 log.write(line);
                 log.write(System.lineSeparator());
                 log.flush();
@@ -108,6 +112,32 @@ final class ManagedProcess {
 
     CompletableFuture<String> announcedReady() {
         return announcedReady;
+    }
+
+    void markReady() {
+        readyNanos = System.nanoTime();
+    }
+
+    boolean isReady() {
+        return readyNanos != 0;
+    }
+
+    /** How long it took to become ready, or has been starting so far. */
+    Duration startingFor() {
+        long end = readyNanos != 0 ? readyNanos : System.nanoTime();
+        return Duration.ofNanos(end - startedNanos);
+    }
+
+    /** The CPU time the process has used (user and system), read from /proc (Linux only), or -1. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // Fields 14 and 15 of proc(5) (utime, stime), counted here from field 3 (state).
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     CompletableFuture<Process> onExit() {

@@ -14,7 +14,10 @@ import java.util.List;
  * @param startTimeout how long every process together may take to become ready
  * @param serviceJavaOptions JVM options for the six Spring services
  * @param infraJavaOptions JVM options for the broker and the store
- * @param seedDemo write the demo content through the API when the data starts empty
+ * @param seedDemo write the demo content through the API until all of it is there
+ * @param verbose copy every line every process writes to the console, not only the suite's own
+ * @param classDataSharing run the services from extracted jars with class-data archives, made in
+ *     the background after the first start of each build (starts with them take about half the CPU)
  */
 record Options(
         Path home,
@@ -23,29 +26,46 @@ record Options(
         Duration startTimeout,
         List<String> serviceJavaOptions,
         List<String> infraJavaOptions,
-        boolean seedDemo) {
+        boolean seedDemo,
+        boolean verbose,
+        boolean classDataSharing) {
 
     static final String USAGE = """
-            usage: local-suite [--fresh] [--no-seed] [--data-dir DIR] [--home DIR] [--start-timeout SECONDS]
+            usage: local-suite [--fresh] [--no-seed] [--verbose] [--no-cds] [--data-dir DIR] [--home DIR]
+                               [--start-timeout SECONDS]
 
               --fresh            forget the data of earlier runs (articles, users, topics) and start empty
               --data-dir DIR     where Kafka, the store and the logs keep their files (default: .newsroom)
               --home DIR         the Newsroom checkout whose jars to run (default: the current directory)
               --start-timeout S  seconds to wait for every process to become ready (default: 240)
-              --no-seed          start empty instead of with the demo articles, users and comments
-                                 (also SEED_DEMO=false); demo content is only written into empty data
+              --no-seed          start without the demo articles, users and comments (also SEED_DEMO=false);
+                                 they are written into data that starts empty, and a start stopped while
+                                 writing them is finished by the next one, with nothing written twice
+              --verbose          stream every line of every process here; by default the console shows
+                                 start and ready lines, warnings and errors, and the rest goes to the logs
+              --no-cds           run every process from its jar as built, without class-data archives
+                                 (also NEWSROOM_CDS=false); by default the launcher extracts each jar once
+                                 per build (into <module>/target/local-suite-cds) and, after that first
+                                 start is ready, makes in the background the class-data archives that
+                                 later starts map instead of loading and verifying every class again
 
             Ports come from GATEWAY_PORT (8080), USER_SERVICE_PORT (8081), ARTICLE_SERVICE_PORT (8082),
             COMMENT_SERVICE_PORT (8083), TRENDING_SERVICE_PORT (8084), ASSISTANT_SERVICE_PORT (8085),
             KAFKA_PORT (9092), MONGO_PORT (27017).
-            JVM options: NEWSROOM_SERVICE_JAVA_OPTS and NEWSROOM_INFRA_JAVA_OPTS.
-            """;
+            JVM options: NEWSROOM_SERVICE_JAVA_OPTS (default: %s)
+            and NEWSROOM_INFRA_JAVA_OPTS (default: %s).
+            Ctrl-C (or SIGTERM) stops every process, also while they are still starting.
+            """.formatted(Options.DEFAULT_SERVICE_JAVA_OPTS, Options.DEFAULT_INFRA_JAVA_OPTS);
 
     /** Small heaps, one GC thread and C1 only: six Spring JVMs start fast on two cores. */
     static final String DEFAULT_SERVICE_JAVA_OPTS =
             "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
-    static final String DEFAULT_INFRA_JAVA_OPTS = "-XX:+UseSerialGC";
+    /**
+     * C1 only for the broker and the store too: on a local start the C2 compiler's work (several
+     * seconds of CPU while the broker starts) competes with six starting services for two cores.
+     */
+    static final String DEFAULT_INFRA_JAVA_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     static Options parse(String[] args, java.util.function.Function<String, String> env) {
         Path home = Path.of("").toAbsolutePath();
@@ -54,10 +74,15 @@ record Options(
         boolean seed =
                 !"false".equalsIgnoreCase(String.valueOf(env.apply("SEED_DEMO")).trim());
         Duration timeout = Duration.ofSeconds(240);
+        boolean verbose = false;
+        boolean cds = !"false"
+                .equalsIgnoreCase(String.valueOf(env.apply("NEWSROOM_CDS")).trim());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--fresh" -> fresh = true;
                 case "--no-seed" -> seed = false;
+                case "--verbose" -> verbose = true;
+                case "--no-cds" -> cds = false;
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
                 case "--home" -> home = Path.of(value(args, ++i, "--home")).toAbsolutePath();
                 case "--start-timeout" -> timeout = Duration.ofSeconds(seconds(value(args, ++i, "--start-timeout")));
@@ -75,7 +100,9 @@ record Options(
                 timeout,
                 javaOptions(env.apply("NEWSROOM_SERVICE_JAVA_OPTS"), DEFAULT_SERVICE_JAVA_OPTS),
                 javaOptions(env.apply("NEWSROOM_INFRA_JAVA_OPTS"), DEFAULT_INFRA_JAVA_OPTS),
-                seed);
+                seed,
+                verbose,
+                cds);
     }
 
     Path logDir() {

@@ -2,6 +2,8 @@ package dev.newsroom.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,37 +31,115 @@ final class SuiteLayout {
             new ServiceSpec("assistant-service", "ASSISTANT_SERVICE_PORT", 8085, "newsroom-assistant"));
     static final ServiceSpec GATEWAY = new ServiceSpec("gateway", "GATEWAY_PORT", 8080, null);
 
+    /** A port the suite needs: which process listens on it, and the variable that moves it. */
+    record Port(String name, String variable, int port) {}
+
     private final Options options;
     private final Function<String, String> env;
     private final String java;
+    private final ClassDataArchives archives;
 
-    SuiteLayout(Options options, Function<String, String> env, String java) {
+    /**
+     * @param archives class data sharing for the services, or {@code null} to run the jars as built
+     */
+    SuiteLayout(Options options, Function<String, String> env, String java, ClassDataArchives archives) {
         this.options = options;
         this.env = env;
         this.java = java;
+        this.archives = archives;
+    }
+
+    /** Every port the suite will listen on, known before any jar is looked at. */
+    List<Port> ports() {
+        List<Port> ports = new ArrayList<>();
+        ports.add(new Port("kafka", "KAFKA_PORT", port("KAFKA_PORT", 9092)));
+        ports.add(new Port("mongo", "MONGO_PORT", port("MONGO_PORT", 27017)));
+        for (ServiceSpec spec : SERVICES) {
+            ports.add(new Port(spec.module(), spec.portVariable(), port(spec.portVariable(), spec.defaultPort())));
+        }
+        ports.add(new Port(
+                GATEWAY.module(), GATEWAY.portVariable(), port(GATEWAY.portVariable(), GATEWAY.defaultPort())));
+        return ports;
     }
 
     List<Component> infrastructure() {
-        Path infraJar = jar("embedded-infra", "-exec.jar");
+        Path builtJar = jar("embedded-infra", "-exec.jar");
+        ClassDataArchives.Launch launch = archives == null ? null : archives.prepare(builtJar);
         int kafkaPort = port("KAFKA_PORT", 9092);
         int mongoPort = port("MONGO_PORT", 27017);
-        List<String> kafka = javaCommand(infraJar, options.infraJavaOptions(), 512);
-        kafka.addAll(List.of(
-                "kafka",
-                "--port",
-                String.valueOf(kafkaPort),
-                "--data-dir",
-                options.dataDir().resolve("kafka").toString()));
-        List<String> mongo = javaCommand(infraJar, options.infraJavaOptions(), 384);
-        mongo.addAll(List.of(
-                "mongo",
-                "--port",
-                String.valueOf(mongoPort),
-                "--data-file",
-                options.dataDir().resolve("mongo").resolve("store.mv").toString()));
+        Path training = options.dataDir().resolve("class-data-training");
         return List.of(
-                new Component("kafka", "KAFKA_PORT", kafkaPort, kafka, Map.of(), null),
-                new Component("mongo", "MONGO_PORT", mongoPort, mongo, Map.of(), null));
+                infra(
+                        "kafka",
+                        "KAFKA_PORT",
+                        kafkaPort,
+                        512,
+                        builtJar,
+                        launch,
+                        List.of("--data-dir", options.dataDir().resolve("kafka").toString()),
+                        List.of("--data-dir", training.resolve("kafka").toString())),
+                infra(
+                        "mongo",
+                        "MONGO_PORT",
+                        mongoPort,
+                        384,
+                        builtJar,
+                        launch,
+                        List.of(
+                                "--data-file",
+                                options.dataDir()
+                                        .resolve("mongo")
+                                        .resolve("store.mv")
+                                        .toString()),
+                        List.of("--in-memory")));
+    }
+
+    /**
+     * The broker or the store. Their archive is made by a run of their own on a free port, with
+     * scratch data, stopped once it says it is ready.
+     */
+    private Component infra(
+            String role,
+            String variable,
+            int port,
+            int heapMegabytes,
+            Path builtJar,
+            ClassDataArchives.Launch launch,
+            List<String> dataArguments,
+            List<String> trainingDataArguments) {
+        List<String> arguments = new ArrayList<>(List.of(role, "--port", String.valueOf(port)));
+        arguments.addAll(dataArguments);
+        List<String> javaOptions = new ArrayList<>(List.of("-Xmx" + heapMegabytes + "m"));
+        javaOptions.addAll(options.infraJavaOptions());
+        if (launch == null) {
+            return new Component(
+                    role, variable, port, javaCommand(builtJar, javaOptions, arguments), Map.of(), null, null);
+        }
+        ArchiveTraining.Run training = null;
+        if (!launch.archived(role)) {
+            List<String> trainingArguments = new ArrayList<>(List.of(role, "--port", String.valueOf(freePort())));
+            trainingArguments.addAll(trainingDataArguments);
+            training = new ArchiveTraining.Run(
+                    role,
+                    archives.trainingCommand(
+                            launch, javaOptions, launch.archiveInProgress(role), false, trainingArguments),
+                    Map.of(),
+                    launch.archiveInProgress(role),
+                    launch.archive(role),
+                    true);
+        }
+        List<String> running = new ArrayList<>(javaOptions);
+        running.addAll(launch.javaOptions(role));
+        return new Component(
+                role, variable, port, javaCommand(launch.jar(), running, arguments), Map.of(), null, training);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The services, then the gateway, which is started with them but is the door to them. */
@@ -90,14 +170,47 @@ final class SuiteLayout {
     }
 
     private Component service(ServiceSpec spec, int port, Map<String, String> environment) {
-        List<String> command = javaCommand(jar(spec.module(), ".jar"), options.serviceJavaOptions(), 0);
+        Path builtJar = jar(spec.module(), ".jar");
+        if (archives == null) {
+            return new Component(
+                    spec.module(),
+                    spec.portVariable(),
+                    port,
+                    javaCommand(builtJar, options.serviceJavaOptions(), List.of()),
+                    environment,
+                    readiness(port),
+                    null);
+        }
+        String role = ClassDataArchives.SERVICE;
+        ClassDataArchives.Launch launch = archives.prepare(builtJar);
+        ArchiveTraining.Run training = null;
+        if (!launch.archived(role)) {
+            Map<String, String> trainingEnvironment = new LinkedHashMap<>(environment);
+            // The training run stops before its web server would listen; port 0 keeps it clear anyway.
+            trainingEnvironment.put("PORT", "0");
+            training = new ArchiveTraining.Run(
+                    spec.module(),
+                    archives.trainingCommand(
+                            launch, options.serviceJavaOptions(), launch.archiveInProgress(role), true, List.of()),
+                    trainingEnvironment,
+                    launch.archiveInProgress(role),
+                    launch.archive(role),
+                    false);
+        }
+        List<String> javaOptions = new ArrayList<>(options.serviceJavaOptions());
+        javaOptions.addAll(launch.javaOptions(role));
         return new Component(
                 spec.module(),
                 spec.portVariable(),
                 port,
-                command,
+                javaCommand(launch.jar(), javaOptions, List.of()),
                 environment,
-                "http://127.0.0.1:" + port + "/actuator/health/readiness");
+                readiness(port),
+                training);
+    }
+
+    private static String readiness(int port) {
+        return "http://127.0.0.1:" + port + "/actuator/health/readiness";
     }
 
     /** {@code user-service} → {@code USER_SERVICE_URL}, as the gateway's application.yml reads it. */
@@ -105,15 +218,13 @@ final class SuiteLayout {
         return module.toUpperCase().replace('-', '_') + "_URL";
     }
 
-    private List<String> javaCommand(Path jar, List<String> javaOptions, int heapMegabytes) {
+    private List<String> javaCommand(Path jar, List<String> javaOptions, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(java);
-        if (heapMegabytes > 0) {
-            command.add("-Xmx" + heapMegabytes + "m");
-        }
         command.addAll(javaOptions);
         command.add("-jar");
         command.add(jar.toString());
+        command.addAll(arguments);
         return command;
     }
 

@@ -6,10 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -404,6 +406,134 @@ class LocalSuiteIT {
                         .path("body")
                         .asString())
                 .isEqualTo("First!");
+    }
+
+    @Test
+    @Order(7)
+    void theConsoleOfADefaultStartShowsTheSuiteOnOneScreenNotLibraryNoise() {
+        String output = suite.outputText();
+        List<String> start =
+                List.of(output.substring(0, output.indexOf("NEWSROOM READY")).split("\n"));
+
+        assertThat(start).as("the console up to the ready line:%n%s", output).hasSizeLessThanOrEqualTo(40);
+        assertThat(output)
+                .doesNotContain("ProducerConfig values", ":: Spring Boot ::", " INFO ")
+                .doesNotContain("\r", "\033")
+                .contains("ready  gateway", "ready  kafka", "Demo content written");
+    }
+
+    @Test
+    @Order(101)
+    void ctrlCWhileTheSuiteIsStillStartingStopsEveryProcessItStartedWithin15Seconds() throws Exception {
+        Path dataDir = DATA_DIR.resolveSibling("interrupted-start");
+        try (RunningSuite starting = RunningSuite.start(RunningSuite.freePorts(), dataDir, "--fresh", "--no-seed")) {
+            List<ProcessHandle> children = awaitChildren(starting, 8);
+            assertThat(starting.outputText()).doesNotContain("NEWSROOM READY");
+
+            Instant begun = Instant.now();
+            interrupt(starting.process());
+            boolean ended = starting.process().waitFor(15, TimeUnit.SECONDS);
+            Duration took = Duration.between(begun, Instant.now());
+            awaitGone(children, begun.plusSeconds(15));
+
+            assertThat(ended)
+                    .as("the launcher ended within 15 s (took %s)", took)
+                    .isTrue();
+            assertThat(children)
+                    .as("every JVM it started is gone within 15 s of Ctrl-C")
+                    .noneMatch(ProcessHandle::isAlive);
+            assertThat(starting.outputText()).doesNotContain("NEWSROOM READY");
+        }
+    }
+
+    @Test
+    @Order(102)
+    void aStartStoppedWhileWritingTheDemoContentIsFinishedByTheNextStartWithNothingWrittenTwice() throws Exception {
+        Path dataDir = DATA_DIR.resolveSibling("interrupted-seeding");
+        Path journal = dataDir.resolve("demo-content.journal");
+        // The journal of an earlier run must not be mistaken for this one's before --fresh removes it.
+        deleteTree(dataDir);
+        Map<String, Integer> seedingPorts = RunningSuite.freePorts();
+        try (RunningSuite first = RunningSuite.start(seedingPorts, dataDir, "--fresh")) {
+            awaitJournalLine(first, journal, "done article:");
+            assertThat(first.stop(Duration.ofSeconds(20))).isTrue();
+        }
+        assertThat(Files.readString(journal)).as("stopped while seeding").doesNotContain("complete");
+
+        try (RunningSuite second = RunningSuite.start(seedingPorts, dataDir).awaitReady()) {
+            assertThat(second.outputText()).contains("Finishing the demo content an earlier start began");
+            assertThat(Files.readString(journal)).endsWith("complete\n");
+
+            JsonNode articles = JSON.readTree(
+                            get(second.gatewayUrl() + "/api/articles?limit=100").body())
+                    .path("articles");
+            List<String> titles = new ArrayList<>();
+            articles.forEach(article -> titles.add(article.path("title").asString()));
+            assertThat(titles).as("the demo articles, each once").hasSize(6).doesNotHaveDuplicates();
+            List<String> comments = new ArrayList<>();
+            for (JsonNode article : articles) {
+                JsonNode list = JSON.readTree(get(second.gatewayUrl() + "/api/articles/"
+                                        + article.path("slug").asString() + "/comments?limit=100")
+                                .body())
+                        .path("comments");
+                list.forEach(comment -> comments.add(comment.path("body").asString()));
+            }
+            assertThat(comments)
+                    .as("every published demo comment, each once (the held one is not public)")
+                    .hasSize(9)
+                    .doesNotHaveDuplicates();
+        }
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /** Waits until the launcher has started {@code count} processes, and answers them. */
+    private static List<ProcessHandle> awaitChildren(RunningSuite starting, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(120);
+        List<ProcessHandle> children = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            children = starting.process().children().toList();
+            if (children.size() >= count) {
+                return children;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the launcher started " + children.size() + " processes:\n" + starting.outputTail(40));
+    }
+
+    private static void awaitGone(List<ProcessHandle> processes, Instant deadline) throws InterruptedException {
+        while (processes.stream().anyMatch(ProcessHandle::isAlive)
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** Ctrl-C: SIGINT, as a terminal sends it. */
+    private static void interrupt(Process process) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
+    private static void awaitJournalLine(RunningSuite running, Path journal, String wanted) throws Exception {
+        Instant deadline = Instant.now().plus(RunningSuite.START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(journal) && Files.readString(journal).contains(wanted)) {
+                return;
+            }
+            if (!running.process().isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the journal never said '" + wanted + "':\n" + running.outputTail(60));
     }
 
     private static String register(String name) throws Exception {
