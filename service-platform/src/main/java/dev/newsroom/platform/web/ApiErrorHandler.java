@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -62,6 +63,9 @@ public class ApiErrorHandler implements WebExceptionHandler {
     static ApiException translate(Throwable failure, ServerWebExchange exchange) {
         if (failure instanceof ApiException api) {
             return api;
+        }
+        if (failure instanceof ServerExchangeRejectedException rejected) {
+            return RejectedRequests.translate(rejected);
         }
         if (failure instanceof WebExchangeBindException invalid) {
             return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, fieldErrors(invalid), null);
