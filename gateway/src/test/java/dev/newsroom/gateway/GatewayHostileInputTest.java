@@ -231,6 +231,17 @@ class GatewayHostileInputTest {
     }
 
     @Test
+    void aRequestLineOrHeadersOverNettysLimitsAreRefusedInTheErrorShape() throws IOException {
+        String longLine = rawExchange("GET /api/articles?tag=" + "x".repeat(5000)
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertThat(longLine).startsWith("HTTP/1.1 414").endsWith("{\"errors\":{\"uri\":[\"is too long\"]}}");
+
+        String bigHeaders = rawExchange("GET /api/tags HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "y".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(bigHeaders).startsWith("HTTP/1.1 431").endsWith("{\"errors\":{\"headers\":[\"are too large\"]}}");
+    }
+
+    @Test
     void aServiceAnswerWithoutAnErrorBodyGetsOneFromItsStatus() {
         ARTICLES.json("/api/articles/bare-414", 414, "");
         get("/api/articles/bare-414")

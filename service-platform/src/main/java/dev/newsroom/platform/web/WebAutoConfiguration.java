@@ -28,10 +28,10 @@ public class WebAutoConfiguration {
         return new RejectedRequests(errors);
     }
 
-    /** A request target that is not a URI gets a RealWorld 400 instead of an empty one. */
+    /** Requests refused before Spring sees them (not a URI, too long) get a RealWorld body too. */
     @Bean
-    MalformedTargets malformedTargets() {
-        return new MalformedTargets();
+    NettyRefusals nettyRefusals() {
+        return new NettyRefusals();
     }
 
     /** Repeated query parameters and percent-encoded bytes that are not UTF-8 are refused. */
