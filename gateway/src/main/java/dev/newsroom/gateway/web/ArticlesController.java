@@ -5,6 +5,7 @@ import dev.newsroom.gateway.compose.Downstream;
 import dev.newsroom.gateway.compose.Profiles;
 import dev.newsroom.gateway.compose.Target;
 import dev.newsroom.platform.security.CurrentUser;
+import dev.newsroom.platform.web.Paging;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
