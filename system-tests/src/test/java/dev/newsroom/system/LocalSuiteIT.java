@@ -289,7 +289,7 @@ class LocalSuiteIT {
 
     @Test
     @Order(98)
-    void withCommentServiceStoppedTheArticlePageStillComesBackAndSaysWhatIsMissing() throws Exception {
+    void withCommentServiceStoppedTheArticlePageStillComesBackCommentsAre503AndTheOthersAnswer() throws Exception {
         ProcessHandle comments = suite.process()
                 .descendants()
                 .filter(process -> process.info().commandLine().orElse("").contains("comment-service"))
@@ -311,6 +311,19 @@ class LocalSuiteIT {
         HttpResponse<String> list = get(suite.gatewayUrl() + "/api/articles/" + articleSlug + "/comments");
         assertThat(list.statusCode()).isEqualTo(503);
         assertThat(list.body()).isEqualTo("{\"errors\":{\"service\":[\"unavailable\"]}}");
+        HttpResponse<String> posted = post(
+                "/api/articles/" + articleSlug + "/comments",
+                "{\"comment\":{\"body\":\"Anyone there?\"}}",
+                "Token " + tokenBeforeRestart);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(503);
+
+        // The services that are up keep answering in full.
+        HttpResponse<String> article = get(suite.gatewayUrl() + "/api/articles/" + articleSlug);
+        assertThat(article.statusCode())
+                .as("article-service: " + article.body())
+                .isEqualTo(200);
+        HttpResponse<String> user = get(suite.gatewayUrl() + "/api/user", "Token " + tokenBeforeRestart);
+        assertThat(user.statusCode()).as("user-service: " + user.body()).isEqualTo(200);
     }
 
     @Test

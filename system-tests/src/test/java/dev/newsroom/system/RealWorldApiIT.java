@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,10 +25,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The RealWorld API (/work/shared/realworld: openapi.yml and its prose) endpoint by endpoint, as a
- * client sees it through the gateway of a running suite: exact status codes, every field of the
- * RealWorld shapes, and the error bodies the services promise. Nothing here talks to a service
- * directly; the internal endpoints are only checked to be unreachable from outside.
+ * The RealWorld flows a Conduit client goes through (following, the feed, favourites, listing
+ * filters and paging, comment threads) and Newsroom's rules beyond the RealWorld document (field
+ * formats, moderation roles, malformed JSON, rate limits, internal endpoints), as a client sees
+ * them through the gateway of the shared running suite ({@link PublicApiSuite}). Each listed
+ * status, error body and request-body field of the document itself is covered by {@link
+ * RealWorldConformanceIT}; a service being down is {@link LocalSuiteIT}'s, which has a suite of its
+ * own to break.
  *
  * <p>The gateway gives anonymous clients 300 requests per address (refilled at 300/min); the
  * anonymous requests here (registrations, logins, public reads) stay well below that, and the
@@ -42,7 +43,6 @@ class RealWorldApiIT {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path DATA_DIR = RunningSuite.home().resolve("system-tests/target/realworld-data");
     private static final String PASSWORD = "correct-horse";
     /** Keeps names unique should the data folder ever be reused. */
     private static final String RUN =
@@ -73,19 +73,10 @@ class RealWorldApiIT {
     }
 
     @BeforeAll
-    static void startSuite() throws Exception {
-        // Generous: on a shared, loaded machine five Spring JVMs have taken over four minutes to start.
-        suite = RunningSuite.start(RunningSuite.freePorts(), DATA_DIR, "--fresh", "--no-seed", "--start-timeout", "600")
-                .awaitReady(Duration.ofMinutes(11));
+    static void useTheSharedSuite() throws Exception {
+        suite = PublicApiSuite.get();
         alice = register("alice");
         bob = register("bob");
-    }
-
-    @AfterAll
-    static void stopSuite() throws InterruptedException {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     // ---------------------------------------------------------------- users
@@ -139,27 +130,6 @@ class RealWorldApiIT {
                 "{\"errors\":{\"username\":[\"can't be blank\"],\"email\":[\"can't be blank\"],"
                         + "\"password\":[\"can't be blank\"]}}");
         assertErrors(send("POST", "/api/users", "{}", null), 422, "{\"errors\":{\"user\":[\"can't be blank\"]}}");
-    }
-
-    @Test
-    @Order(3)
-    void aTakenUsernameOrEmailIs409InAnyCase() throws Exception {
-        assertErrors(
-                send(
-                        "POST",
-                        "/api/users",
-                        userJson(alice.username().toUpperCase(Locale.ROOT), "other_" + RUN + "@example.org", PASSWORD),
-                        null),
-                409,
-                "{\"errors\":{\"username\":[\"has already been taken\"]}}");
-        assertErrors(
-                send(
-                        "POST",
-                        "/api/users",
-                        userJson("other_" + RUN, alice.email().toUpperCase(Locale.ROOT), PASSWORD),
-                        null),
-                409,
-                "{\"errors\":{\"email\":[\"has already been taken\"]}}");
     }
 
     @Test
@@ -356,40 +326,6 @@ class RealWorldApiIT {
                 "{\"errors\":{\"token\":[\"is missing\"]}}");
         assertErrors(
                 send("PUT", "/api/articles/no-such-" + RUN, "{\"article\":{\"body\":\"x\"}}", alice.auth()),
-                404,
-                "{\"errors\":{\"article\":[\"not found\"]}}");
-    }
-
-    @Test
-    @Order(11)
-    void articleCreationRefusesMissingFieldsWith422AndAnonymousWith401() throws Exception {
-        assertErrors(
-                send("POST", "/api/articles", "{\"article\":{\"title\":\"t\",\"description\":\"d\"}}", alice.auth()),
-                422,
-                "{\"errors\":{\"body\":[\"can't be blank\"]}}");
-        assertErrors(
-                send(
-                        "POST",
-                        "/api/articles",
-                        "{\"article\":{\"title\":\" \",\"description\":\"d\",\"body\":\"b\"}}",
-                        alice.auth()),
-                422,
-                "{\"errors\":{\"title\":[\"can't be blank\"]}}");
-        assertErrors(
-                send("POST", "/api/articles", "{}", alice.auth()),
-                422,
-                "{\"errors\":{\"article\":[\"can't be blank\"]}}");
-        assertErrors(
-                send("POST", "/api/articles", articleJson("t", "d", "b"), null),
-                401,
-                "{\"errors\":{\"token\":[\"is missing\"]}}");
-    }
-
-    @Test
-    @Order(12)
-    void anUnknownArticleIs404() throws Exception {
-        assertErrors(
-                send("GET", "/api/articles/no-such-article-" + RUN, null, null),
                 404,
                 "{\"errors\":{\"article\":[\"not found\"]}}");
     }
@@ -622,38 +558,6 @@ class RealWorldApiIT {
         }
     }
 
-    @Test
-    @Order(21)
-    void commentErrorsHaveTheRealWorldShape() throws Exception {
-        String slug = createArticle(bob, "Comment errors", "cerr" + RUN);
-        awaitAnswer(() -> send("GET", commentsOf(slug), null, alice.auth()), answer -> answer.status() == 200);
-
-        assertErrors(
-                send("POST", commentsOf(slug), commentJson(""), alice.auth()),
-                422,
-                "{\"errors\":{\"body\":[\"can't be blank\"]}}");
-        assertErrors(
-                send("POST", commentsOf(slug), commentJson("   "), alice.auth()),
-                422,
-                "{\"errors\":{\"body\":[\"can't be blank\"]}}");
-        assertErrors(
-                send("POST", commentsOf(slug), "{\"comment\":{}}", alice.auth()),
-                422,
-                "{\"errors\":{\"body\":[\"can't be blank\"]}}");
-        assertErrors(
-                send("POST", commentsOf(slug), commentJson("Hello"), null),
-                401,
-                "{\"errors\":{\"token\":[\"is missing\"]}}");
-        assertErrors(
-                send("POST", commentsOf("no-such-" + RUN), commentJson("Hello"), alice.auth()),
-                404,
-                "{\"errors\":{\"article\":[\"not found\"]}}");
-        assertErrors(
-                send("GET", commentsOf("no-such-" + RUN), null, null),
-                404,
-                "{\"errors\":{\"article\":[\"not found\"]}}");
-    }
-
     // ---------------------------------------------------------------- roles, bad input, the edge
 
     @Test
@@ -882,37 +786,6 @@ class RealWorldApiIT {
                 .isEqualTo(429);
         assertThat(last.path("errors").isObject()).isTrue();
         assertThat(last.headers().firstValue("Retry-After")).isPresent();
-    }
-
-    @Test
-    @Order(99)
-    void aServiceThatIsDownIs503WhileTheOthersKeepAnswering() throws Exception {
-        String slug = createArticle(alice, "Still readable", "down" + RUN);
-        awaitAnswer(() -> send("GET", commentsOf(slug), null, null), answer -> answer.status() == 200);
-
-        List<ProcessHandle> commentService = suite.process()
-                .descendants()
-                .filter(process -> process.info()
-                        .arguments()
-                        .map(arguments -> String.join(" ", arguments).contains("comment-service"))
-                        .orElse(false))
-                .toList();
-        assertThat(commentService).as("the comment-service process").hasSize(1);
-        commentService.get(0).destroyForcibly();
-        commentService.get(0).onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-
-        Answer comments = send("GET", commentsOf(slug), null, null);
-        assertThat(comments.status()).as(comments.body()).isEqualTo(503);
-        assertThat(comments.json()).isEqualTo(JSON.readTree("{\"errors\":{\"service\":[\"unavailable\"]}}"));
-        Answer post = send("POST", commentsOf(slug), commentJson("Anyone there?"), bob.auth());
-        assertThat(post.status()).as(post.body()).isEqualTo(503);
-
-        Answer article = send("GET", "/api/articles/" + slug, null, null);
-        assertThat(article.status())
-                .as("article-service still answers: " + article.body())
-                .isEqualTo(200);
-        Answer user = send("GET", "/api/user", null, alice.auth());
-        assertThat(user.status()).as("user-service still answers").isEqualTo(200);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -37,6 +37,9 @@ public record ArticleInput(
     static final int TAG_MAX = 40;
     static final int LABELS_MAX = 5;
     static final int URL_MAX = 2048;
+    /** Every field an article request may name: RealWorld's four and Newsroom's own. */
+    static final Set<String> FIELDS =
+            Set.of("title", "description", "body", "tagList", "labels", "source", "coverImage");
 
     public boolean has(String field) {
         return present.contains(field);
@@ -53,6 +56,10 @@ public record ArticleInput(
         Errors errors = new Errors();
         Set<String> present = new LinkedHashSet<>();
         article.propertyNames().forEach(present::add);
+        if (!creating && present.stream().noneMatch(FIELDS::contains)) {
+            // RealWorld's update changes at least one field; a body naming none is a client's mistake.
+            errors.add("article", "must contain at least one of title, description, body, tagList");
+        }
 
         String title = text(article, "title", TITLE_MAX, creating, errors);
         String description = text(article, "description", DESCRIPTION_MAX, creating, errors);

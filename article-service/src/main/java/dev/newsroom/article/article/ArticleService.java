@@ -32,6 +32,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,10 +59,16 @@ public class ArticleService {
         this.clock = clock;
     }
 
+    /**
+     * Two articles may have the same title (each gets its own slug), so a 409 only comes from slug
+     * generation that keeps colliding: a new random suffix per attempt settles a rare collision, and
+     * after {@value #SLUG_ATTEMPTS} collisions the client hears that the slug is taken.
+     */
     public Mono<Article> create(String authorId, ArticleInput input) {
-        // A new random suffix per attempt: a slug collision is rare, and retrying settles it.
         return Mono.defer(() -> mongo.insert(newArticle(authorId, input)))
-                .retryWhen(Retry.max(SLUG_ATTEMPTS - 1).filter(DuplicateKeyException.class::isInstance))
+                .retryWhen(Retry.max(SLUG_ATTEMPTS - 1)
+                        .filter(DuplicateKeyException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> ApiException.taken("slug")))
                 .doOnNext(article -> relay.wakeUp());
     }
 
@@ -96,9 +103,14 @@ public class ArticleService {
                 .switchIfEmpty(Mono.error(ApiException.notFound("article")));
     }
 
-    public Mono<Article> update(String slug, String userId, ArticleInput input) {
+    /**
+     * Changes the fields the {@code article} object of the request names. The article is found
+     * (404) and its ownership checked (403) before the request's fields are (422), so the answer
+     * is the same whatever the body holds.
+     */
+    public Mono<Article> update(String slug, String userId, JsonNode article) {
         return ownedBy(slug, userId).flatMap(current -> {
-            Article changed = applied(current, input);
+            Article changed = applied(current, ArticleInput.parse(article, false));
             Update update = new Update()
                     .set("title", changed.title())
                     .set("description", changed.description())

@@ -83,9 +83,8 @@ class ArticlesController {
             @PathVariable String slug,
             @RequestBody(required = false) JsonNode request,
             @AuthenticationPrincipal Jwt token) {
-        ArticleInput input = ArticleInput.parse(envelope(request), false);
         String userId = CurrentUser.of(token).id();
-        return articles.update(slug, userId, input)
+        return articles.update(slug, userId, envelope(request))
                 .flatMap(article -> articles.favoritedBy(userId, List.of(article))
                         .map(favorited ->
                                 ArticleJson.single(article, favorited.contains(article.id()), clock.instant())));

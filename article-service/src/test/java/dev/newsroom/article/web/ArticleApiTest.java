@@ -224,6 +224,45 @@ class ArticleApiTest {
     }
 
     @Test
+    void anUpdateIsJudged404Then403Then422WhateverTheBodyHolds() {
+        String slug = slugOf(create(author, article("Order of checks")));
+        Map<String, Object> invalid = Map.of("article", Map.of("title", ""));
+
+        as(author, web.put().uri("/api/articles/no-such-" + UUID.randomUUID()))
+                .bodyValue(invalid)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .json("{\"errors\":{\"article\":[\"not found\"]}}");
+        as(reader, web.put().uri("/api/articles/" + slug))
+                .bodyValue(invalid)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        as(author, web.put().uri("/api/articles/" + slug))
+                .bodyValue(invalid)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .json("{\"errors\":{\"title\":[\"can't be blank\"]}}");
+    }
+
+    @Test
+    void anUpdateNamingNoFieldAnswers422() {
+        String slug = slugOf(create(author, article("Nothing to change")));
+        as(author, web.put().uri("/api/articles/" + slug))
+                .bodyValue(Map.of("article", Map.of()))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors.article[0]")
+                .isEqualTo("must contain at least one of title, description, body, tagList");
+    }
+
+    @Test
     void favouritingTwiceCountsOnceAndUnfavouritingTakesItBack() {
         String slug = slugOf(create(author, article("Likeable")));
         for (int i = 0; i < 2; i++) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -136,13 +137,28 @@ public class CommentService {
      * article that is not already at the maximum depth. The moderation checks publish it, hold it
      * for a moderator, or refuse it (422, saying why, nothing stored).
      */
-    public Mono<Comment> post(String slug, String authorId, String body, Long parentId) {
+    /** The live article with that slug, or 404 {@code article: not found}. */
+    public Mono<Article> article(String slug) {
+        return articles.live(slug);
+    }
+
+    public Mono<Comment> post(String slug, String authorId, Supplier<NewComment> request) {
+        return articles.live(slug).flatMap(article -> postUnder(article, authorId, request.get()));
+    }
+
+    /**
+     * The request is read only once the article is known to exist, so an unknown slug is 404
+     * whatever the body holds (the same precedence as everywhere: 401, 404, 403, then 422).
+     */
+    private Mono<Comment> postUnder(Article live, String authorId, NewComment request) {
+        String body = request.body();
+        Long parentId = request.parentId();
         Optional<String> problem = CommentRules.problemWithBody(body, maxBodyLength);
         if (problem.isPresent()) {
             return Mono.error(ApiException.invalid("body", problem.get()));
         }
         String fingerprint = ModerationChecks.fingerprint(body);
-        return articles.live(slug)
+        return Mono.just(live)
                 .flatMap(article -> parent(article, parentId)
                         .map(Optional::of)
                         .defaultIfEmpty(Optional.empty())
@@ -168,6 +184,9 @@ public class CommentService {
                 .flatMap(mongo::insert)
                 .doOnNext(comment -> relay.wakeUp());
     }
+
+    /** What a client asks to post: the text, and the comment it answers (null for a top-level one). */
+    public record NewComment(String body, Long parentId) {}
 
     /** Whether the author posted the same text within the repeat window. */
     private Mono<Boolean> repeated(String authorId, String fingerprint) {

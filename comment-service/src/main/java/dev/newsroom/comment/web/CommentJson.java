@@ -21,11 +21,6 @@ final class CommentJson {
 
     private CommentJson() {}
 
-    /** {@code {"comment": {"body": "…", "parentId": 12}}}; {@code parentId} only for a reply. */
-    record NewCommentEnvelope(NewComment comment) {}
-
-    record NewComment(String body, Long parentId) {}
-
     /** {@code {"comment": {"body": "…"}}}, for an edit. */
     record CommentEditEnvelope(CommentEdit comment) {}
 

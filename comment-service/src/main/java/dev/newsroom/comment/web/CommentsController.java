@@ -8,9 +8,9 @@ import dev.newsroom.comment.web.CommentJson.CommentEditEnvelope;
 import dev.newsroom.comment.web.CommentJson.CommentEnvelope;
 import dev.newsroom.comment.web.CommentJson.CommentsEnvelope;
 import dev.newsroom.comment.web.CommentJson.CommentsPage;
-import dev.newsroom.comment.web.CommentJson.NewCommentEnvelope;
 import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
+import dev.newsroom.platform.web.RequestFields;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.springframework.http.HttpStatus;
@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * RealWorld's comment endpoints, plus editing, replies and paging. The gateway forwards {@code
@@ -61,13 +62,15 @@ class CommentsController {
         }
         OptionalInt size =
                 limit == null ? OptionalInt.of(CommentRules.DEFAULT_PAGE_SIZE) : CommentRules.parseLimit(limit);
+        // An unknown article is 404 before its paging parameters are judged (422).
         if (size.isEmpty()) {
-            return Mono.error(
-                    ApiException.invalid("limit", "must be a whole number from 1 to " + CommentRules.MAX_PAGE_SIZE));
+            return comments.article(slug)
+                    .then(Mono.error(ApiException.invalid(
+                            "limit", "must be a whole number from 1 to " + CommentRules.MAX_PAGE_SIZE)));
         }
         Optional<String> afterPath = after == null ? Optional.empty() : Threads.pathOf(after);
         if (after != null && afterPath.isEmpty()) {
-            return Mono.error(ApiException.invalid("after", "is invalid"));
+            return comments.article(slug).then(Mono.error(ApiException.invalid("after", "is invalid")));
         }
         return comments.page(slug, size.getAsInt(), afterPath.orElse(null), viewer)
                 .map(page -> new CommentsPage(
@@ -79,16 +82,30 @@ class CommentsController {
     Mono<CommentEnvelope> post(
             @PathVariable String slug,
             @AuthenticationPrincipal Jwt token,
-            @RequestBody(required = false) NewCommentEnvelope request) {
-        if (request == null || request.comment() == null) {
-            return Mono.error(ApiException.invalid("comment", "can't be blank"));
-        }
-        return comments.post(
-                        slug,
-                        CurrentUser.of(token).id(),
-                        request.comment().body(),
-                        request.comment().parentId())
+            @RequestBody(required = false) JsonNode request) {
+        return comments.post(slug, CurrentUser.of(token).id(), () -> newComment(request))
                 .map(CommentEnvelope::of);
+    }
+
+    /**
+     * {@code {"comment": {"body": "…", "parentId": 12}}}: the body by RealWorld's rule for a required
+     * string, {@code parentId} (Newsroom's, for a reply) absent, null or a whole number.
+     */
+    private static CommentService.NewComment newComment(JsonNode request) {
+        RequestFields comment = RequestFields.of(request, "comment");
+        String body = comment.required("body");
+        JsonNode parent = comment.value("parentId");
+        Long parentId = null;
+        if (parent != null && !parent.isNull()) {
+            // Any whole number is a comment to look up (an unknown one is "not found"); other JSON is not.
+            if (parent.isIntegralNumber() && parent.canConvertToLong()) {
+                parentId = parent.asLong();
+            } else {
+                comment.add("parentId", "must be a whole number");
+            }
+        }
+        comment.throwIfInvalid();
+        return new CommentService.NewComment(body, parentId);
     }
 
     @PutMapping("/api/articles/{slug}/comments/{id}")

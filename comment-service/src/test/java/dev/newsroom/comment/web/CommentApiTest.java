@@ -243,6 +243,29 @@ class CommentApiTest {
     }
 
     @Test
+    void aBodyOfAnotherJsonTypeAnswers422MustBeAString() {
+        for (String body : List.of("5", "true", "[\"x\"]", "{\"a\":1}")) {
+            postRaw(article.slug(), author, "{\"comment\":{\"body\":" + body + "}}")
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .json("{\"errors\":{\"body\":[\"must be a string\"]}}", true);
+        }
+    }
+
+    @Test
+    void anUnknownArticleIs404EvenWhenTheBodyIsInvalid() {
+        String unknown = "no-such-article-" + UUID.randomUUID();
+        for (String body : List.of("{\"comment\":{\"body\":\"\"}}", "{\"comment\":null}", "{}")) {
+            postRaw(unknown, author, body)
+                    .expectStatus()
+                    .isNotFound()
+                    .expectBody()
+                    .json("{\"errors\":{\"article\":[\"not found\"]}}", true);
+        }
+    }
+
+    @Test
     void aMissingCommentEnvelopeOrRequestBodyAnswers422() {
         for (String body : List.of("{}", "{\"body\":\"not wrapped\"}", "{\"comment\":null}")) {
             postRaw(article.slug(), author, body)

@@ -44,8 +44,9 @@ public final class AccountRules {
     }
 
     /**
-     * Problems with an update; {@code null} means "leave unchanged", so only present fields are
-     * checked. Username, email and password cannot be blanked; bio and image can (that clears them).
+     * Problems with an update; only non-null values are checked. A null username, email or password
+     * is left unchanged (they cannot be blanked); a null bio or image is left or cleared, which needs
+     * no check.
      */
     public static Map<String, List<String>> checkUpdate(
             String username, String email, String password, String bio, String image) {

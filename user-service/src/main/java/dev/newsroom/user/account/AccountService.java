@@ -148,7 +148,11 @@ public class AccountService {
 
     public Mono<SignedIn> update(String userId, AccountChanges changes) {
         Map<String, List<String>> problems = AccountRules.checkUpdate(
-                changes.username(), changes.email(), changes.password(), changes.bio(), changes.image());
+                changes.username(),
+                changes.email(),
+                changes.password(),
+                changes.bio().value(),
+                changes.image().value());
         if (!problems.isEmpty()) {
             return Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, problems, null));
         }
@@ -176,12 +180,14 @@ public class AccountService {
         if (!newPasswordHash.isEmpty()) {
             update.set("passwordHash", newPasswordHash);
         }
-        if (changes.bio() != null) {
-            bio = changes.bio().isBlank() ? null : changes.bio();
+        if (changes.bio().given()) {
+            bio = changes.bio().value();
             update.set("bio", bio);
         }
-        if (changes.image() != null) {
-            image = changes.image().isBlank() ? null : changes.image().trim();
+        if (changes.image().given()) {
+            image = changes.image().value() == null
+                    ? null
+                    : changes.image().value().trim();
             update.set("image", image);
         }
         boolean profileChanged = !Objects.equals(username, current.username())
@@ -248,6 +254,9 @@ public class AccountService {
 
     public Mono<Profile> unfollow(String followerId, String username) {
         return byUsername(username).flatMap(followee -> {
+            if (followee.id().equals(followerId)) {
+                return Mono.error(ApiException.invalid("profile", "cannot unfollow yourself"));
+            }
             Instant now = clock.instant();
             Query following = new Query(Criteria.where("_id")
                     .is(Follow.idOf(followerId, followee.id()))

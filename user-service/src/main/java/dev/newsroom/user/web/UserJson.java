@@ -12,12 +12,6 @@ final class UserJson {
 
     private UserJson() {}
 
-    record Registration(String username, String email, String password) {}
-
-    record Login(String email, String password) {}
-
-    record Changes(String email, String username, String password, String bio, String image) {}
-
     /** {@code {"user": {...}}}: the envelope every RealWorld user request and response has. */
     record UserEnvelope<T>(T user) {}
 

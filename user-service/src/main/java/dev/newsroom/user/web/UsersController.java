@@ -1,15 +1,13 @@
 package dev.newsroom.user.web;
 
 import dev.newsroom.platform.security.CurrentUser;
-import dev.newsroom.platform.web.ApiException;
 import dev.newsroom.platform.web.ClientAddress;
+import dev.newsroom.platform.web.RequestFields;
 import dev.newsroom.user.account.AccountChanges;
 import dev.newsroom.user.account.AccountService;
-import dev.newsroom.user.web.UserJson.Changes;
-import dev.newsroom.user.web.UserJson.Login;
-import dev.newsroom.user.web.UserJson.Registration;
 import dev.newsroom.user.web.UserJson.User;
 import dev.newsroom.user.web.UserJson.UserEnvelope;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /** RealWorld's authentication endpoints: register, sign in, read and change the current user. */
 @RestController
@@ -34,17 +33,22 @@ class UsersController {
 
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<UserEnvelope<User>> register(@RequestBody(required = false) UserEnvelope<Registration> request) {
-        Registration user = unwrap(request);
-        return accounts.register(user.username(), user.email(), user.password())
-                .map(User::of)
-                .map(UserEnvelope::new);
+    Mono<UserEnvelope<User>> register(@RequestBody(required = false) JsonNode request) {
+        RequestFields user = RequestFields.of(request, "user");
+        String username = user.required("username");
+        String email = user.required("email");
+        String password = user.required("password");
+        user.throwIfInvalid();
+        return accounts.register(username, email, password).map(User::of).map(UserEnvelope::new);
     }
 
     @PostMapping("/api/users/login")
-    Mono<UserEnvelope<User>> login(@RequestBody(required = false) UserEnvelope<Login> request, ServerHttpRequest http) {
-        Login login = unwrap(request);
-        return accounts.login(login.email(), login.password(), ClientAddress.of(http))
+    Mono<UserEnvelope<User>> login(@RequestBody(required = false) JsonNode request, ServerHttpRequest http) {
+        RequestFields login = RequestFields.of(request, "user");
+        String email = login.required("email");
+        String password = login.required("password");
+        login.throwIfInvalid();
+        return accounts.login(email, password, ClientAddress.of(http))
                 .map(User::of)
                 .map(UserEnvelope::new);
     }
@@ -54,27 +58,29 @@ class UsersController {
         return accounts.current(CurrentUser.of(token).id()).map(User::of).map(UserEnvelope::new);
     }
 
+    /**
+     * Absent fields stay as they are; {@code bio} and {@code image} are cleared by {@code null} (or an
+     * empty string); email, username and password cannot be blanked. RealWorld asks for at least one
+     * field, so a body that names none is refused rather than taken as a no-op.
+     */
     @PutMapping("/api/user")
     Mono<UserEnvelope<User>> update(
-            @AuthenticationPrincipal Jwt token, @RequestBody(required = false) UserEnvelope<Changes> request) {
-        Changes changes = unwrap(request);
-        return accounts.update(
-                        CurrentUser.of(token).id(),
-                        new AccountChanges(
-                                changes.email(),
-                                changes.username(),
-                                changes.password(),
-                                changes.bio(),
-                                changes.image()))
+            @AuthenticationPrincipal Jwt token, @RequestBody(required = false) JsonNode request) {
+        RequestFields user = RequestFields.of(request, "user");
+        if (!user.hasAny(CHANGEABLE)) {
+            user.add("user", "must contain at least one of " + String.join(", ", CHANGEABLE));
+        }
+        AccountChanges changes = new AccountChanges(
+                user.optional("email"),
+                user.optional("username"),
+                user.optional("password"),
+                user.nullable("bio"),
+                user.nullable("image"));
+        user.throwIfInvalid();
+        return accounts.update(CurrentUser.of(token).id(), changes)
                 .map(User::of)
                 .map(UserEnvelope::new);
     }
 
-    /** RealWorld bodies are wrapped in {@code {"user": …}}; a body without it is a client error. */
-    private static <T> T unwrap(UserEnvelope<T> request) {
-        if (request == null || request.user() == null) {
-            throw ApiException.invalid("user", "can't be blank");
-        }
-        return request.user();
-    }
+    private static final List<String> CHANGEABLE = List.of("email", "username", "password", "bio", "image");
 }

@@ -18,6 +18,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SharedInfrastructure
@@ -307,6 +308,95 @@ class UserApiTest {
     }
 
     @Test
+    void nullBioAndImageClearThemInTheAnswerAndEveryLaterReadWhileAbsentFieldsStay() {
+        Api.Registered user = api.register("clear");
+        put(user, "{\"user\":{\"bio\":\"I write\",\"image\":\"https://img.example.org/me.png\"}}")
+                .expectStatus()
+                .isOk();
+        put(user, "{\"user\":{\"bio\":null}}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"user\":{\"bio\":null,\"image\":\"https://img.example.org/me.png\"}}");
+        put(user, "{\"user\":{\"image\":null}}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"user\":{\"bio\":null,\"image\":null,\"username\":\"" + user.username() + "\"}}");
+        web.get()
+                .uri("/api/user")
+                .header(HttpHeaders.AUTHORIZATION, "Token " + user.token())
+                .exchange()
+                .expectBody()
+                .json("{\"user\":{\"bio\":null,\"image\":null}}");
+        web.get()
+                .uri("/api/profiles/" + user.username())
+                .exchange()
+                .expectBody()
+                .json("{\"profile\":{\"bio\":null,\"image\":null}}");
+    }
+
+    @Test
+    void nullEmptyOrWrongTypedEmailUsernameOrPasswordAnswer422NamingTheField() {
+        Api.Registered user = api.register("blank");
+        for (String field : List.of("email", "username", "password")) {
+            for (String value : List.of("null", "\"\"", "\"   \"")) {
+                put(user, "{\"user\":{\"" + field + "\":" + value + "}}")
+                        .expectStatus()
+                        .isEqualTo(422)
+                        .expectBody()
+                        .json("{\"errors\":{\"" + field + "\":[\"can't be blank\"]}}", JsonCompareMode.STRICT);
+            }
+            put(user, "{\"user\":{\"" + field + "\":42}}")
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .json("{\"errors\":{\"" + field + "\":[\"must be a string\"]}}", JsonCompareMode.STRICT);
+        }
+        put(user, "{\"user\":{\"bio\":[\"x\"]}}")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .json("{\"errors\":{\"bio\":[\"must be a string or null\"]}}", JsonCompareMode.STRICT);
+        web.post()
+                .uri("/api/users/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"user\":{\"email\":5,\"password\":true}}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .json(
+                        "{\"errors\":{\"email\":[\"must be a string\"],\"password\":[\"must be a string\"]}}",
+                        JsonCompareMode.STRICT);
+    }
+
+    @Test
+    void anUpdateNamingNoFieldAnswers422AndChangesNothing() {
+        Api.Registered user = api.register("none");
+        put(user, "{\"user\":{}}")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors.user[0]")
+                .isEqualTo("must contain at least one of email, username, password, bio, image");
+        put(user, "{\"user\":null}")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .json("{\"errors\":{\"user\":[\"can't be blank\"]}}", JsonCompareMode.STRICT);
+    }
+
+    private WebTestClient.ResponseSpec put(Api.Registered user, String json) {
+        return web.put()
+                .uri("/api/user")
+                .header(HttpHeaders.AUTHORIZATION, "Token " + user.token())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
+    }
+
+    @Test
     void aPasswordChangeTakesEffectAndTheOldPasswordStopsWorking() {
         Api.Registered user = api.register("pwd");
         web.put()
@@ -410,6 +500,14 @@ class UserApiTest {
                 .expectBody()
                 .json("{\"errors\":{\"profile\":[\"cannot follow yourself\"]}}");
         follow(user, "nobody-at-all").expectStatus().isNotFound();
+        web.delete()
+                .uri("/api/profiles/" + user.username() + "/follow")
+                .header(HttpHeaders.AUTHORIZATION, "Token " + user.token())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .json("{\"errors\":{\"profile\":[\"cannot unfollow yourself\"]}}");
         web.post()
                 .uri("/api/profiles/" + user.username() + "/follow")
                 .exchange()
