@@ -242,6 +242,21 @@ class GatewayHostileInputTest {
     }
 
     @Test
+    void aServiceErrorReachesAClientWhoseAcceptCannotBeParsedOrMatchedWithItsBody() {
+        ARTICLES.json("/api/articles/not-yours", 403, "{\"errors\":{\"article\":[\"forbidden\"]}}");
+        for (String accept : List.of("garbage", "application/xml")) {
+            web.get()
+                    .uri(URI.create(base() + "/api/articles/not-yours"))
+                    .header("Accept", accept)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectBody()
+                    .json("{\"errors\":{\"article\":[\"forbidden\"]}}", true);
+        }
+    }
+
+    @Test
     void aServiceAnswerWithoutAnErrorBodyGetsOneFromItsStatus() {
         ARTICLES.json("/api/articles/bare-414", 414, "");
         get("/api/articles/bare-414")

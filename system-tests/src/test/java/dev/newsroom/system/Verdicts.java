@@ -54,11 +54,12 @@ final class Verdicts {
         }
     }
 
-    /** {@code value} for a failure message: cut at 40 characters, control characters escaped. */
+    /** {@code value} for a failure message: cut at 40 characters, all but printable ASCII escaped. */
     static String printable(String value) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "…(" + value.length() + ")" : value;
         StringBuilder out = new StringBuilder();
-        shown.codePoints().forEach(c -> out.append(c < 0x20 ? String.format("\\u%04x", c) : Character.toString(c)));
+        shown.chars()
+                .forEach(c -> out.append(c < 0x20 || c > 0x7E ? String.format("\\u%04x", c) : Character.toString(c)));
         return out.toString();
     }
 

@@ -2,12 +2,16 @@ package dev.newsroom.gateway.web;
 
 import dev.newsroom.gateway.compose.Downstream;
 import dev.newsroom.platform.web.ErrorBody;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,12 +30,18 @@ class ServiceAnswers {
         this.json = json;
     }
 
+    /**
+     * Written straight to the response rather than returned as an entity: an entity goes through
+     * content negotiation, and a client whose {@code Accept} cannot be parsed or matched would get
+     * the status with an empty body.
+     */
     @ExceptionHandler(Downstream.ServiceAnswer.class)
-    ResponseEntity<String> relay(Downstream.ServiceAnswer answer) {
+    Mono<Void> relay(Downstream.ServiceAnswer answer, ServerWebExchange exchange) {
         String body = isErrorBody(answer.body()) ? answer.body() : fromStatus(answer.status());
-        return ResponseEntity.status(answer.status())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body);
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
     }
 
     private boolean isErrorBody(String body) {
