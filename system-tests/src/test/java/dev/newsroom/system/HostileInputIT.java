@@ -200,7 +200,8 @@ class HostileInputIT {
                     }
                 }
             }
-            if (path.getValue().contains("GET")) {
+            // The API's paths only: Boot's actuator maps each endpoint with and without a trailing slash.
+            if (path.getValue().contains("GET") && path.getKey().startsWith("/api/")) {
                 RawHttp.Response slash = client.send("GET", target + "/", Map.of(), null, null);
                 judge(problems, null, "GET " + target + "/", slash);
                 if (slash != null && slash.status() != 404) {
