@@ -7,6 +7,7 @@ import dev.newsroom.article.messaging.ArticleViews;
 import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
 import dev.newsroom.platform.web.ClientAddress;
+import dev.newsroom.platform.web.Paging;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -45,10 +46,15 @@ class ArticlesController {
             @RequestParam(required = false) String tag,
             @RequestParam(required = false) String authorId,
             @RequestParam(required = false) String favoritedBy,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String offset,
             @AuthenticationPrincipal Jwt token) {
-        ArticleQuery query = query(tag, authorId == null ? null : List.of(authorId), favoritedBy, limit, offset);
+        ArticleQuery query = query(
+                tag,
+                authorId == null ? null : List.of(authorId),
+                favoritedBy,
+                Paging.limit(limit),
+                Paging.offset(offset));
         return articles.list(query, viewer(token)).map(page -> ArticleJson.many(page, clock.instant()));
     }
 
@@ -112,10 +118,10 @@ class ArticlesController {
         int pageSize = limit == null ? ArticleQuery.DEFAULT_LIMIT : limit;
         int skip = offset == null ? 0 : offset;
         if (pageSize < 1) {
-            throw ApiException.invalid("limit", "must be at least 1");
+            throw ApiException.invalid("limit", Paging.LIMIT_RULE);
         }
         if (skip < 0) {
-            throw ApiException.invalid("offset", "must not be negative");
+            throw ApiException.invalid("offset", Paging.OFFSET_RULE);
         }
         return new ArticleQuery(
                 blankToNull(tag),

@@ -374,6 +374,33 @@ class ArticleApiTest {
     }
 
     @Test
+    void pagingValuesItCannotUseAre422NamingTheParameterEvenWhenCalledDirectly() {
+        for (String limit : List.of("abc", "0", "-1", "1.5", "+5", "1e3", "5,6", "99999999999999999999x")) {
+            web.get()
+                    .uri("/api/articles?limit=" + limit)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .json("{\"errors\":{\"limit\":[\"must be a whole number of at least 1\"]}}", true);
+        }
+        for (String offset : List.of("abc", "-1", "1.5")) {
+            web.get()
+                    .uri("/api/articles?offset=" + offset)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .json("{\"errors\":{\"offset\":[\"must be a whole number of at least 0\"]}}", true);
+        }
+        web.get()
+                .uri("/api/articles?limit=" + "9".repeat(200) + "&offset=")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
     void tagsComeMostUsedFirstAndAnUnusedTagDisappears() {
         String rare = "rare-" + UUID.randomUUID().toString().substring(0, 6);
         String common = "common-" + UUID.randomUUID().toString().substring(0, 6);

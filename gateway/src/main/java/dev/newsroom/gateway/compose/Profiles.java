@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -43,7 +42,12 @@ public class Profiles {
     /** The id of {@code username}, or empty when nobody has that name. */
     public Mono<Optional<String>> idOf(String username) {
         return downstream
-                .get("user", "/internal/users/by-username/" + UriUtils.encodePathSegment(username, "UTF-8"), null)
+                .get(
+                        "user",
+                        Target.of("/internal/users/by-username")
+                                .segment(username)
+                                .toString(),
+                        null)
                 .map(user -> Optional.of(user.path("id").asString()))
                 .onErrorResume(
                         Downstream.ServiceAnswer.class,
@@ -53,7 +57,13 @@ public class Profiles {
     /** The ids of the users {@code viewerId} follows. */
     public Mono<List<String>> followedBy(String viewerId) {
         return downstream
-                .get("user", "/internal/users/" + viewerId + "/following", null)
+                .get(
+                        "user",
+                        Target.of("/internal/users")
+                                .segment(viewerId)
+                                .then("/following")
+                                .toString(),
+                        null)
                 .map(answer -> {
                     List<String> ids = new ArrayList<>();
                     answer.path("ids").forEach(id -> ids.add(id.asString()));

@@ -3,7 +3,9 @@ package dev.newsroom.gateway.web;
 import dev.newsroom.gateway.compose.Authors;
 import dev.newsroom.gateway.compose.Downstream;
 import dev.newsroom.gateway.compose.Profiles;
+import dev.newsroom.gateway.compose.Target;
 import dev.newsroom.platform.security.CurrentUser;
+import dev.newsroom.platform.web.Paging;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,21 +58,21 @@ class ArticlesController {
             @RequestParam(required = false) String offset,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @AuthenticationPrincipal Jwt token) {
+        Integer pageSize = Paging.limit(limit);
+        Integer skip = Paging.offset(offset);
         return Mono.zip(optionalId(author), optionalId(favorited)).flatMap(ids -> {
-            if (author != null && ids.getT1().isEmpty()
-                    || favorited != null && ids.getT2().isEmpty()) {
+            if (present(author) && ids.getT1().isEmpty()
+                    || present(favorited) && ids.getT2().isEmpty()) {
                 // Nobody has that name, so nobody wrote or favourited anything under it.
                 return Mono.just(ResponseEntity.ok(emptyList()));
             }
-            String query = UriComponentsBuilder.fromPath("/api/articles")
-                    .queryParamIfPresent("tag", Optional.ofNullable(tag))
-                    .queryParamIfPresent("authorId", ids.getT1())
-                    .queryParamIfPresent("favoritedBy", ids.getT2())
-                    .queryParamIfPresent("limit", Optional.ofNullable(capped(limit)))
-                    .queryParamIfPresent("offset", Optional.ofNullable(offset))
-                    .encode()
-                    .build()
-                    .toUriString();
+            String query = Target.of("/api/articles")
+                    .query("tag", present(tag) ? tag : null)
+                    .query("authorId", ids.getT1().orElse(null))
+                    .query("favoritedBy", ids.getT2().orElse(null))
+                    .query("limit", pageSize)
+                    .query("offset", skip)
+                    .toString();
             return downstream
                     .get("article", query, authorization)
                     .flatMap(page -> authors.respond(page, "articles", token, HttpStatus.OK));
@@ -81,9 +81,11 @@ class ArticlesController {
 
     @GetMapping("/api/articles/feed")
     Mono<ResponseEntity<JsonNode>> feed(
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String offset,
             @AuthenticationPrincipal Jwt token) {
+        Integer pageSize = Paging.limit(limit);
+        Integer skip = Paging.offset(offset);
         String viewerId = CurrentUser.of(token).id();
         // Asked even when the viewer follows nobody (the page is then empty): article-service owns the
         // paging rules, so ?limit=0 is the same 422 for every viewer.
@@ -91,8 +93,8 @@ class ArticlesController {
             Map<String, Object> search = new HashMap<>();
             search.put("authorIds", followed);
             search.put("viewerId", viewerId);
-            search.put("limit", limit == null ? null : Math.min(limit, MAX_PAGE_SIZE));
-            search.put("offset", offset);
+            search.put("limit", pageSize);
+            search.put("offset", skip);
             return downstream
                     .exchange(HttpMethod.POST, "article", "/internal/articles/search", null, search)
                     .flatMap(page -> authors.respond(page, "articles", token, HttpStatus.OK));
@@ -105,7 +107,7 @@ class ArticlesController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @AuthenticationPrincipal Jwt token) {
         return downstream
-                .get("article", articlePath(slug), authorization)
+                .get("article", articlePath(slug).toString(), authorization)
                 .flatMap(article -> authors.respond(article, "article", token, HttpStatus.OK));
     }
 
@@ -126,7 +128,7 @@ class ArticlesController {
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             @AuthenticationPrincipal Jwt token) {
         return downstream
-                .exchange(HttpMethod.PUT, "article", articlePath(slug), authorization, orEmpty(body))
+                .exchange(HttpMethod.PUT, "article", articlePath(slug).toString(), authorization, orEmpty(body))
                 .flatMap(article -> authors.respond(article, "article", token, HttpStatus.OK));
     }
 
@@ -138,7 +140,7 @@ class ArticlesController {
     Mono<ResponseEntity<Void>> delete(
             @PathVariable String slug, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         return downstream
-                .exchange(HttpMethod.DELETE, "article", articlePath(slug), authorization, null)
+                .exchange(HttpMethod.DELETE, "article", articlePath(slug).toString(), authorization, null)
                 .then(Mono.just(ResponseEntity.noContent().build()));
     }
 
@@ -148,7 +150,12 @@ class ArticlesController {
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             @AuthenticationPrincipal Jwt token) {
         return downstream
-                .exchange(HttpMethod.POST, "article", articlePath(slug) + "/favorite", authorization, null)
+                .exchange(
+                        HttpMethod.POST,
+                        "article",
+                        articlePath(slug).then("/favorite").toString(),
+                        authorization,
+                        null)
                 .flatMap(article -> authors.respond(article, "article", token, HttpStatus.OK));
     }
 
@@ -158,12 +165,17 @@ class ArticlesController {
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             @AuthenticationPrincipal Jwt token) {
         return downstream
-                .exchange(HttpMethod.DELETE, "article", articlePath(slug) + "/favorite", authorization, null)
+                .exchange(
+                        HttpMethod.DELETE,
+                        "article",
+                        articlePath(slug).then("/favorite").toString(),
+                        authorization,
+                        null)
                 .flatMap(article -> authors.respond(article, "article", token, HttpStatus.OK));
     }
 
     private Mono<Optional<String>> optionalId(String username) {
-        return username == null || username.isBlank() ? Mono.just(Optional.empty()) : profiles.idOf(username);
+        return present(username) ? profiles.idOf(username) : Mono.just(Optional.empty());
     }
 
     private JsonNode emptyList() {
@@ -176,18 +188,13 @@ class ArticlesController {
         return body == null ? json.createObjectNode() : body;
     }
 
-    /** The largest page any list asks a service for, whatever the client asked. */
-    static final int MAX_PAGE_SIZE = 100;
-
-    /** A numeric limit above the cap becomes the cap; anything else is left for the service to judge. */
-    static String capped(String limit) {
-        if (limit != null && limit.matches("[0-9]{1,18}") && Long.parseLong(limit) > MAX_PAGE_SIZE) {
-            return String.valueOf(MAX_PAGE_SIZE);
-        }
-        return limit;
+    /** An empty filter is no filter, as in the services: {@code ?tag=} lists everything. */
+    private static boolean present(String filter) {
+        return filter != null && !filter.isEmpty();
     }
 
-    static String articlePath(String slug) {
-        return "/api/articles/" + UriUtils.encodePathSegment(slug, "UTF-8");
+    /** The path of {@code slug} at article- and comment-service, the slug encoded once. */
+    static Target articlePath(String slug) {
+        return Target.of("/api/articles").segment(slug);
     }
 }

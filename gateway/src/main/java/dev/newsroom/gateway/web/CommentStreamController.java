@@ -33,7 +33,11 @@ class CommentStreamController {
 
     @GetMapping(path = "/api/articles/{slug}/comments/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<?>> stream(@PathVariable String slug) {
-        return downstream.stream("comment", ArticlesController.articlePath(slug) + "/comments/stream")
+        return downstream.stream(
+                        "comment",
+                        ArticlesController.articlePath(slug)
+                                .then("/comments/stream")
+                                .toString())
                 .concatMap(this::withAuthor);
     }
 

@@ -2,7 +2,6 @@ package dev.newsroom.gateway.web;
 
 import dev.newsroom.gateway.compose.Authors;
 import dev.newsroom.gateway.compose.Downstream;
-import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -18,8 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,12 +43,12 @@ class CommentsController {
             @RequestParam(required = false) String after,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @AuthenticationPrincipal Jwt token) {
-        String path = UriComponentsBuilder.fromPath(ArticlesController.articlePath(slug) + "/comments")
-                .queryParamIfPresent("limit", Optional.ofNullable(limit))
-                .queryParamIfPresent("after", Optional.ofNullable(after))
-                .encode()
-                .build()
-                .toUriString();
+        // comment-service judges the page size and the cursor itself (its 422s name them).
+        String path = ArticlesController.articlePath(slug)
+                .then("/comments")
+                .query("limit", limit)
+                .query("after", after)
+                .toString();
         return downstream
                 .get("comment", path, authorization)
                 .flatMap(comments -> authors.respond(comments, "comments", token, HttpStatus.OK));
@@ -69,7 +66,10 @@ class CommentsController {
                 .exchange(
                         HttpMethod.PUT,
                         "comment",
-                        ArticlesController.articlePath(slug) + "/comments/" + UriUtils.encodePathSegment(id, "UTF-8"),
+                        ArticlesController.articlePath(slug)
+                                .then("/comments")
+                                .segment(id)
+                                .toString(),
                         authorization,
                         body == null ? json.createObjectNode() : body)
                 .flatMap(comment -> authors.respond(comment, "comment", token, HttpStatus.OK));
@@ -88,7 +88,10 @@ class CommentsController {
                 .exchange(
                         HttpMethod.DELETE,
                         "comment",
-                        ArticlesController.articlePath(slug) + "/comments/" + UriUtils.encodePathSegment(id, "UTF-8"),
+                        ArticlesController.articlePath(slug)
+                                .then("/comments")
+                                .segment(id)
+                                .toString(),
                         authorization,
                         null)
                 .then(Mono.just(ResponseEntity.noContent().build()));
@@ -104,7 +107,7 @@ class CommentsController {
                 .exchange(
                         HttpMethod.POST,
                         "comment",
-                        ArticlesController.articlePath(slug) + "/comments",
+                        ArticlesController.articlePath(slug).then("/comments").toString(),
                         authorization,
                         body == null ? json.createObjectNode() : body)
                 .flatMap(comment -> authors.respond(comment, "comment", token, HttpStatus.CREATED));

@@ -2,7 +2,7 @@ package dev.newsroom.gateway.web;
 
 import dev.newsroom.gateway.compose.Authors;
 import dev.newsroom.gateway.compose.Downstream;
-import java.util.Optional;
+import dev.newsroom.gateway.compose.Target;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -41,12 +39,11 @@ class ModerationController {
             @RequestParam(required = false) String after,
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             @AuthenticationPrincipal Jwt token) {
-        String path = UriComponentsBuilder.fromPath("/api/moderation/comments")
-                .queryParamIfPresent("limit", Optional.ofNullable(limit))
-                .queryParamIfPresent("after", Optional.ofNullable(after))
-                .encode()
-                .build()
-                .toUriString();
+        // comment-service judges the page size and the cursor itself (its 422s name them).
+        String path = Target.of("/api/moderation/comments")
+                .query("limit", limit)
+                .query("after", after)
+                .toString();
         return downstream
                 .get("comment", path, authorization)
                 .flatMap(page -> authors.respond(page, "comments", token, HttpStatus.OK));
@@ -69,7 +66,10 @@ class ModerationController {
     }
 
     private Mono<ResponseEntity<JsonNode>> decide(String id, String decision, String authorization, Jwt token) {
-        String path = "/api/moderation/comments/" + UriUtils.encodePathSegment(id, "UTF-8") + "/" + decision;
+        String path = Target.of("/api/moderation/comments")
+                .segment(id)
+                .then("/" + decision)
+                .toString();
         return downstream
                 .exchange(HttpMethod.POST, "comment", path, authorization, null)
                 .flatMap(comment -> authors.respond(comment, "comment", token, HttpStatus.OK));

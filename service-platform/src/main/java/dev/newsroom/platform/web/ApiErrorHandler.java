@@ -13,7 +13,9 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -62,6 +64,13 @@ public class ApiErrorHandler implements WebExceptionHandler {
     static ApiException translate(Throwable failure, ServerWebExchange exchange) {
         if (failure instanceof ApiException api) {
             return api;
+        }
+        if (failure instanceof ServerExchangeRejectedException rejected) {
+            return RejectedRequests.translate(rejected);
+        }
+        if (failure instanceof InvalidMediaTypeException || hasCause(failure, InvalidMediaTypeException.class)) {
+            // An Accept or Content-Type that is not a media type at all ("garbage"), read by a handler.
+            return new ApiException(HttpStatus.BAD_REQUEST, "header", "has a media type that is not valid");
         }
         if (failure instanceof WebExchangeBindException invalid) {
             return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, fieldErrors(invalid), null);

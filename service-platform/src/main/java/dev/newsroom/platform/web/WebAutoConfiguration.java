@@ -7,7 +7,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The RealWorld error shape for every failure of every service. */
+/**
+ * The RealWorld error shape for every failure of every service, including what is refused before a
+ * handler runs (see docs/input-handling.md).
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class WebAutoConfiguration {
@@ -17,6 +20,24 @@ public class WebAutoConfiguration {
     @Order(-2)
     ApiErrorHandler apiErrorHandler(JsonMapper json) {
         return new ApiErrorHandler(json);
+    }
+
+    /** The firewall's refusals (encoded slashes, {@code ..}, odd methods) in the RealWorld shape. */
+    @Bean
+    RejectedRequests rejectedRequests(ApiErrorHandler errors) {
+        return new RejectedRequests(errors);
+    }
+
+    /** Requests refused before Spring sees them (not a URI, too long) get a RealWorld body too. */
+    @Bean
+    NettyRefusals nettyRefusals() {
+        return new NettyRefusals();
+    }
+
+    /** Repeated query parameters and percent-encoded bytes that are not UTF-8 are refused. */
+    @Bean
+    QueryRules queryRules() {
+        return new QueryRules();
     }
 
     /**

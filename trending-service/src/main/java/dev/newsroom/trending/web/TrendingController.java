@@ -60,7 +60,7 @@ class TrendingController {
     /**
      * Every change of the overall rankings (or of the rankings named in {@code ranking}, comma
      * separated, tag rankings included), starting with their current state, plus a keep-alive
-     * comment every 15 s so proxies keep the connection open.
+     * comment at once and every 15 s after, so proxies keep the connection open.
      */
     @GetMapping(value = "/api/trending/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> stream(@RequestParam(required = false) String ranking) {
@@ -72,7 +72,10 @@ class TrendingController {
                 .filter(change -> wanted.test(change.name()))
                 .onBackpressureLatest()
                 .map(change -> changed(change.name(), change.json()));
-        Flux<ServerSentEvent<String>> keepAlive = Flux.interval(KEEP_ALIVE)
+        // The first keep-alive goes out at once: a stream with nothing to send yet (a ranking nobody
+        // named, or one that has not changed) would otherwise answer nothing, not even its status,
+        // for 15 s, and a client could not tell it from a server that hangs.
+        Flux<ServerSentEvent<String>> keepAlive = Flux.interval(Duration.ZERO, KEEP_ALIVE)
                 .map(tick ->
                         ServerSentEvent.<String>builder().comment("keep-alive").build());
         return Flux.merge(Flux.concat(current, changes), keepAlive);

@@ -121,4 +121,22 @@ class TrendingStreamTest {
 
         assertThat(names).allSatisfy(id -> assertThat(id).doesNotContain(":tag:"));
     }
+
+    @Test
+    void aStreamWithNothingToSendYetAnswersAtOnceWithAKeepAlive() {
+        Flux<ServerSentEvent<String>> stream = web.get()
+                .uri("/api/trending/stream?ranking=popular:7d:tag:" + InputTopics.newTag())
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+                .getResponseBody();
+
+        // Well before the 15 s keep-alive period: the first comment is not the periodic one.
+        ServerSentEvent<String> first = stream.blockFirst(Duration.ofSeconds(10));
+
+        assertThat(first).isNotNull();
+        assertThat(first.comment()).isEqualTo("keep-alive");
+    }
 }
