@@ -132,24 +132,22 @@ public class CommentService {
         });
     }
 
-    /**
-     * Posts a comment, or a reply when {@code parentId} names a published comment under the same
-     * article that is not already at the maximum depth. The moderation checks publish it, hold it
-     * for a moderator, or refuse it (422, saying why, nothing stored).
-     */
     /** The live article with that slug, or 404 {@code article: not found}. */
     public Mono<Article> article(String slug) {
         return articles.live(slug);
     }
 
+    /**
+     * Posts a comment, or a reply when {@code parentId} names a published comment under the same
+     * article that is not already at the maximum depth. The moderation checks publish it, hold it
+     * for a moderator, or refuse it (422, saying why, nothing stored). The request is read only once
+     * the article is known to exist, so an unknown slug is 404 whatever the body holds (the same
+     * precedence as everywhere: 401, 404, 403, then 422).
+     */
     public Mono<Comment> post(String slug, String authorId, Supplier<NewComment> request) {
         return articles.live(slug).flatMap(article -> postUnder(article, authorId, request.get()));
     }
 
-    /**
-     * The request is read only once the article is known to exist, so an unknown slug is 404
-     * whatever the body holds (the same precedence as everywhere: 401, 404, 403, then 422).
-     */
     private Mono<Comment> postUnder(Article live, String authorId, NewComment request) {
         String body = request.body();
         Long parentId = request.parentId();
@@ -158,29 +156,22 @@ public class CommentService {
             return Mono.error(ApiException.invalid("body", problem.get()));
         }
         String fingerprint = ModerationChecks.fingerprint(body);
-        return Mono.just(live)
-                .flatMap(article -> parent(article, parentId)
-                        .map(Optional::of)
-                        .defaultIfEmpty(Optional.empty())
-                        .zipWith(repeated(authorId, fingerprint))
-                        .flatMap(found -> {
-                            ModerationChecks.Verdict verdict = checks.check(body, found.getT2());
-                            if (verdict.refused()) {
-                                return Mono.error(refusal(verdict));
-                            }
-                            // Counted only once the post is otherwise acceptable: refused ones do not use up the limit.
-                            return floodControl
-                                    .admit(authorId)
-                                    .then(ids.next())
-                                    .map(id -> newComment(
-                                            article,
-                                            found.getT1().orElse(null),
-                                            id,
-                                            authorId,
-                                            body,
-                                            fingerprint,
-                                            verdict));
-                        }))
+        return parent(live, parentId)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .zipWith(repeated(authorId, fingerprint))
+                .flatMap(found -> {
+                    ModerationChecks.Verdict verdict = checks.check(body, found.getT2());
+                    if (verdict.refused()) {
+                        return Mono.error(refusal(verdict));
+                    }
+                    // Counted only once the post is otherwise acceptable: refused ones do not use up the limit.
+                    return floodControl
+                            .admit(authorId)
+                            .then(ids.next())
+                            .map(id -> newComment(
+                                    live, found.getT1().orElse(null), id, authorId, body, fingerprint, verdict));
+                })
                 .flatMap(mongo::insert)
                 .doOnNext(comment -> relay.wakeUp());
     }
