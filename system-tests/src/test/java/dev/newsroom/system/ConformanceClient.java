@@ -63,6 +63,13 @@ final class ConformanceClient {
     }
 
     Answer send(String method, String path, String body, String authorization) throws Exception {
+        HttpResponse<String> response =
+                HTTP.send(request(gateway, method, path, body, authorization), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /** A JSON request to the gateway, signed with {@code authorization} when it is not null. */
+    static HttpRequest request(String gateway, String method, String path, String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(
@@ -74,8 +81,7 @@ final class ConformanceClient {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body());
+        return request.build();
     }
 
     /**

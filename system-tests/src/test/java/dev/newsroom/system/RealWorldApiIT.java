@@ -968,17 +968,6 @@ class RealWorldApiIT {
     }
 
     private static HttpRequest request(String method, String path, String body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return request.build();
+        return ConformanceClient.request(suite.gatewayUrl(), method, path, body, authorization);
     }
 }
