@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
-@EnableConfigurationProperties(AssistantProperties.class)
+@EnableConfigurationProperties(AssistantServiceProperties.class)
 public class AssistantServiceApplication {
 
     public static void main(String[] args) {

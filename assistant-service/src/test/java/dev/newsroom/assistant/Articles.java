@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.assistant.article.ArticleText;
 import dev.newsroom.contracts.EventContracts;
-import dev.newsroom.infra.junit.TopicWriter;
+import dev.newsroom.platform.messaging.TopicWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,31 +1,7 @@
 package dev.newsroom.assistant;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import dev.newsroom.platform.health.ServiceReadinessChecks;
 
+/** The probes, in the context every other test of the service shares. */
 @AssistantServiceTest
-class AssistantServiceApplicationTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Test
-    void isReadyWithItsMongoDatabaseHealthy() {
-        web.get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo("UP")
-                .jsonPath("$.components.mongo.status")
-                .isEqualTo("UP");
-    }
-
-    @Test
-    void livenessProbeAnswers() {
-        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-    }
-}
+class AssistantServiceApplicationTest extends ServiceReadinessChecks {}

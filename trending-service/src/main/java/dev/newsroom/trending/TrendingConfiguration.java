@@ -14,7 +14,7 @@ class TrendingConfiguration {
     }
 
     @Bean
-    Scoring scoring(TrendingProperties properties) {
+    Scoring scoring(TrendingServiceProperties properties) {
         return new Scoring(properties.weights(), properties.hotHalfLife());
     }
 }

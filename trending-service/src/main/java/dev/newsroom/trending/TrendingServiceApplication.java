@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
-@EnableConfigurationProperties(TrendingProperties.class)
+@EnableConfigurationProperties(TrendingServiceProperties.class)
 public class TrendingServiceApplication {
 
     public static void main(String[] args) {

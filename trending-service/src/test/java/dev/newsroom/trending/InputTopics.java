@@ -1,7 +1,7 @@
 package dev.newsroom.trending;
 
 import dev.newsroom.contracts.EventContracts;
-import dev.newsroom.infra.junit.TopicWriter;
+import dev.newsroom.platform.messaging.TopicWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,36 +1,7 @@
 package dev.newsroom.user;
 
-import dev.newsroom.infra.junit.SharedInfrastructure;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import dev.newsroom.platform.health.ServiceReadinessChecks;
 
-@SharedInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "30s")
-class UserServiceApplicationTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Test
-    void isReadyWithItsMongoDatabaseHealthy() {
-        web.get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo("UP")
-                .jsonPath("$.components.mongo.status")
-                .isEqualTo("UP");
-    }
-
-    @Test
-    void livenessProbeAnswers() {
-        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-    }
-}
+/** The probes, in the context every other test of the service shares. */
+@UserServiceTest
+class UserServiceApplicationTest extends ServiceReadinessChecks {}

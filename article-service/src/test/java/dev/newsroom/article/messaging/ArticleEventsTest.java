@@ -2,10 +2,10 @@ package dev.newsroom.article.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsroom.article.ArticleServiceTest;
 import dev.newsroom.article.article.Article;
 import dev.newsroom.contracts.EventContracts;
-import dev.newsroom.infra.junit.SharedInfrastructure;
-import dev.newsroom.infra.junit.TopicReader;
+import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.platform.outbox.OutboxRelay;
 import dev.newsroom.platform.security.TestTokens;
 import java.time.Duration;
@@ -14,19 +14,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SharedInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "30s")
-@Import(TestTokens.Verification.class)
+@ArticleServiceTest
 class ArticleEventsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

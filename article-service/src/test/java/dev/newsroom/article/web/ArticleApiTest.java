@@ -2,7 +2,7 @@ package dev.newsroom.article.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsroom.infra.junit.SharedInfrastructure;
+import dev.newsroom.article.ArticleServiceTest;
 import dev.newsroom.platform.security.TestTokens;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,17 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SharedInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "30s")
-@Import(TestTokens.Verification.class)
+@ArticleServiceTest
 class ArticleApiTest {
 
     @Autowired

@@ -1,6 +1,6 @@
 package dev.newsroom.assistant.answer;
 
-import dev.newsroom.assistant.AssistantProperties;
+import dev.newsroom.assistant.AssistantServiceProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,10 +18,10 @@ class AnswerConfiguration {
 
     @Bean
     Assistant assistant(
-            AssistantProperties properties, WebClient.Builder webClient, JsonMapper json, MeterRegistry meters) {
-        AssistantProperties.Retrieval retrieval = properties.retrieval();
+            AssistantServiceProperties properties, WebClient.Builder webClient, JsonMapper json, MeterRegistry meters) {
+        AssistantServiceProperties.Retrieval retrieval = properties.retrieval();
         LlmAnswerer llm = null;
-        AssistantProperties.Llm settings = properties.llm();
+        AssistantServiceProperties.Llm settings = properties.llm();
         if (settings.enabled()) {
             llm = new LlmAnswerer(
                     new ChatCompletions(webClient, settings, json),
@@ -35,7 +35,7 @@ class AnswerConfiguration {
                 new PassageRanker(), new ExtractiveAnswerer(retrieval), llm, retrieval.maxPassageChars(), meters);
     }
 
-    private static CircuitBreaker circuitBreaker(AssistantProperties.CircuitBreaker settings) {
+    private static CircuitBreaker circuitBreaker(AssistantServiceProperties.CircuitBreaker settings) {
         return CircuitBreaker.of(
                 "llm",
                 CircuitBreakerConfig.custom()

@@ -1,6 +1,6 @@
 package dev.newsroom.assistant.answer;
 
-import dev.newsroom.assistant.AssistantProperties;
+import dev.newsroom.assistant.AssistantServiceProperties;
 import io.netty.channel.ChannelOption;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class ChatCompletions {
 
     private final WebClient client;
-    private final AssistantProperties.Llm settings;
+    private final AssistantServiceProperties.Llm settings;
     private final JsonMapper json;
 
-    ChatCompletions(WebClient.Builder builder, AssistantProperties.Llm settings, JsonMapper json) {
+    ChatCompletions(WebClient.Builder builder, AssistantServiceProperties.Llm settings, JsonMapper json) {
         HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                 settings.connectTimeout().toMillis());
         this.client = builder.clone()

@@ -1,6 +1,6 @@
 package dev.newsroom.assistant.answer;
 
-import dev.newsroom.assistant.AssistantProperties;
+import dev.newsroom.assistant.AssistantServiceProperties;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
  */
 final class ExtractiveAnswerer {
 
-    private final AssistantProperties.Retrieval rules;
+    private final AssistantServiceProperties.Retrieval rules;
 
-    ExtractiveAnswerer(AssistantProperties.Retrieval rules) {
+    ExtractiveAnswerer(AssistantServiceProperties.Retrieval rules) {
         this.rules = rules;
     }
 

@@ -1,6 +1,6 @@
 package dev.newsroom.assistant.answer;
 
-import dev.newsroom.assistant.AssistantProperties;
+import dev.newsroom.assistant.AssistantServiceProperties;
 import dev.newsroom.assistant.article.ArticleText;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -34,11 +34,11 @@ final class LlmAnswerer {
     private static final Pattern CITATION = Pattern.compile("\\[(\\d+(?:\\s*,\\s*\\d+)*)]");
 
     private final ChatCompletions chat;
-    private final AssistantProperties.Llm settings;
+    private final AssistantServiceProperties.Llm settings;
     private final CircuitBreaker breaker;
     private final String answerer;
 
-    LlmAnswerer(ChatCompletions chat, AssistantProperties.Llm settings, CircuitBreaker breaker) {
+    LlmAnswerer(ChatCompletions chat, AssistantServiceProperties.Llm settings, CircuitBreaker breaker) {
         this.chat = chat;
         this.settings = settings;
         this.breaker = breaker;

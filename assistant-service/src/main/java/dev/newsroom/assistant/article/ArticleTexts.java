@@ -2,7 +2,7 @@ package dev.newsroom.assistant.article;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import dev.newsroom.assistant.AssistantProperties;
+import dev.newsroom.assistant.AssistantServiceProperties;
 import dev.newsroom.platform.web.ApiException;
 import java.time.Instant;
 import org.reactivestreams.Publisher;
@@ -32,9 +32,9 @@ public class ArticleTexts {
     static final int MAX_SLUG_LENGTH = 512;
 
     private final ReactiveMongoTemplate mongo;
-    private final AssistantProperties.ArticleLookup lookup;
+    private final AssistantServiceProperties.ArticleLookup lookup;
 
-    ArticleTexts(ReactiveMongoTemplate mongo, AssistantProperties properties) {
+    ArticleTexts(ReactiveMongoTemplate mongo, AssistantServiceProperties properties) {
         this.mongo = mongo;
         this.lookup = properties.articleLookup();
     }

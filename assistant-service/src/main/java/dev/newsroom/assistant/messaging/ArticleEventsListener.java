@@ -1,6 +1,5 @@
 package dev.newsroom.assistant.messaging;
 
-import static dev.newsroom.platform.messaging.EventMessages.attribute;
 import static dev.newsroom.platform.messaging.EventMessages.data;
 import static dev.newsroom.platform.messaging.EventMessages.present;
 import static dev.newsroom.platform.messaging.EventMessages.required;
@@ -8,6 +7,7 @@ import static dev.newsroom.platform.messaging.EventMessages.required;
 import dev.newsroom.assistant.article.ArticleTexts;
 import dev.newsroom.assistant.messaging.ArticleEvents.ArticleChanged;
 import dev.newsroom.assistant.messaging.ArticleEvents.ArticleDeleted;
+import dev.newsroom.platform.messaging.EventMessages;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -43,15 +43,15 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
 
     @Override
     public void accept(Message<byte[]> message) {
-        String type = attribute(message.getHeaders(), "type");
-        String id = attribute(message.getHeaders(), "id");
+        String type = EventMessages.type(message.getHeaders());
+        String id = EventMessages.id(message.getHeaders());
         if (type == null) {
             log.debug("Ignoring a record without a CloudEvents type");
             return;
         }
         Mono<Boolean> applied = switch (type) {
-            case ArticleEvents.PUBLISHED, ArticleEvents.UPDATED -> changed(required(id, "ce_id"), message);
-            case ArticleEvents.DELETED -> deleted(required(id, "ce_id"), message);
+            case ArticleEvents.PUBLISHED, ArticleEvents.UPDATED -> changed(required(id, "event id"), message);
+            case ArticleEvents.DELETED -> deleted(required(id, "event id"), message);
             default -> Mono.just(false);
         };
         if (!Boolean.TRUE.equals(applied.block(WRITE_TIMEOUT))) {

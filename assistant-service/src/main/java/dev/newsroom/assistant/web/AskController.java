@@ -1,6 +1,6 @@
 package dev.newsroom.assistant.web;
 
-import dev.newsroom.assistant.AssistantProperties;
+import dev.newsroom.assistant.AssistantServiceProperties;
 import dev.newsroom.assistant.answer.AnswerEvent;
 import dev.newsroom.assistant.answer.Assistant;
 import dev.newsroom.assistant.article.ArticleText;
@@ -46,10 +46,10 @@ class AskController {
     private final ArticleTexts articles;
     private final Assistant assistant;
     private final JsonMapper json;
-    private final AssistantProperties properties;
+    private final AssistantServiceProperties properties;
     private final ClientRateLimit rateLimit;
 
-    AskController(ArticleTexts articles, Assistant assistant, JsonMapper json, AssistantProperties properties) {
+    AskController(ArticleTexts articles, Assistant assistant, JsonMapper json, AssistantServiceProperties properties) {
         this.articles = articles;
         this.assistant = assistant;
         this.json = json;

@@ -1,6 +1,6 @@
 package dev.newsroom.assistant.web;
 
-import dev.newsroom.assistant.AssistantProperties;
+import dev.newsroom.assistant.AssistantServiceProperties;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +29,7 @@ final class ClientRateLimit {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong lastPurge;
 
-    ClientRateLimit(AssistantProperties.RateLimit settings, int maxClients, LongSupplier nanoTime) {
+    ClientRateLimit(AssistantServiceProperties.RateLimit settings, int maxClients, LongSupplier nanoTime) {
         this.capacity = settings.burst();
         this.perNano = settings.perMinute() / (double) Duration.ofMinutes(1).toNanos();
         this.maxClients = maxClients;

@@ -2,7 +2,7 @@ package dev.newsroom.assistant.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsroom.assistant.AssistantProperties;
+import dev.newsroom.assistant.AssistantServiceProperties;
 import dev.newsroom.assistant.FakeChatCompletions;
 import dev.newsroom.assistant.SampleArticles;
 import dev.newsroom.assistant.article.ArticleText;
@@ -107,7 +107,7 @@ class AssistantLlmTest {
     @Test
     void azureStyleKeysGoInTheirOwnHeaderAndAzuresPathKeepsItsApiVersion() {
         FAKE.answer(FakeChatCompletions.tokens("48 million euros [1]"));
-        AssistantProperties.Llm azure = new AssistantProperties.Llm(
+        AssistantServiceProperties.Llm azure = new AssistantServiceProperties.Llm(
                 FAKE.baseUrl() + "/openai/deployments/newsroom",
                 "/chat/completions?api-version=2024-10-21",
                 "azure-key",
@@ -227,7 +227,7 @@ class AssistantLlmTest {
 
     @Test
     void anUnreachableProviderIsAnsweredExtractively() {
-        AssistantProperties.Llm nobody = new AssistantProperties.Llm(
+        AssistantServiceProperties.Llm nobody = new AssistantServiceProperties.Llm(
                 "http://127.0.0.1:" + closedPort() + "/v1",
                 "/chat/completions",
                 "",
@@ -265,7 +265,7 @@ class AssistantLlmTest {
 
     @Test
     void withoutAnLlmEveryAnswerIsExtractive() {
-        AssistantProperties.Llm off = new AssistantProperties.Llm(
+        AssistantServiceProperties.Llm off = new AssistantServiceProperties.Llm(
                 "",
                 "/chat/completions",
                 "",
@@ -285,19 +285,19 @@ class AssistantLlmTest {
         assertThat(FAKE.received()).isEmpty();
     }
 
-    private Assistant assistant(AssistantProperties.Llm llm) {
-        AssistantProperties properties = new AssistantProperties(
+    private Assistant assistant(AssistantServiceProperties.Llm llm) {
+        AssistantServiceProperties properties = new AssistantServiceProperties(
                 500,
                 16384,
-                new AssistantProperties.RateLimit(20, 5),
+                new AssistantServiceProperties.RateLimit(20, 5),
                 ExtractiveAnswererTest.DEFAULTS,
-                new AssistantProperties.ArticleLookup(Duration.ofSeconds(2), Duration.ofMillis(100)),
+                new AssistantServiceProperties.ArticleLookup(Duration.ofSeconds(2), Duration.ofMillis(100)),
                 llm);
         return new AnswerConfiguration().assistant(properties, WebClient.builder(), JSON, meters);
     }
 
-    private static AssistantProperties.Llm settings() {
-        return new AssistantProperties.Llm(
+    private static AssistantServiceProperties.Llm settings() {
+        return new AssistantServiceProperties.Llm(
                 FAKE.baseUrl(),
                 "/chat/completions",
                 "test-key",
@@ -312,8 +312,8 @@ class AssistantLlmTest {
                 breaker(4, 2));
     }
 
-    private static AssistantProperties.CircuitBreaker breaker(int window, int minimumCalls) {
-        return new AssistantProperties.CircuitBreaker(50, window, minimumCalls, Duration.ofMinutes(5));
+    private static AssistantServiceProperties.CircuitBreaker breaker(int window, int minimumCalls) {
+        return new AssistantServiceProperties.CircuitBreaker(50, window, minimumCalls, Duration.ofMinutes(5));
     }
 
     private static List<AnswerEvent> ask(Assistant assistant, String question) {

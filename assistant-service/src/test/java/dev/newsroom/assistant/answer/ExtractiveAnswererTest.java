@@ -2,7 +2,7 @@ package dev.newsroom.assistant.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsroom.assistant.AssistantProperties;
+import dev.newsroom.assistant.AssistantServiceProperties;
 import dev.newsroom.assistant.SampleArticles;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ExtractiveAnswererTest {
 
-    static final AssistantProperties.Retrieval DEFAULTS = new AssistantProperties.Retrieval(400, 2, 0.5, 0.2, 0.6);
+    static final AssistantServiceProperties.Retrieval DEFAULTS =
+            new AssistantServiceProperties.Retrieval(400, 2, 0.5, 0.2, 0.6);
 
     final PassageRanker ranker = new PassageRanker();
     final ExtractiveAnswerer answerer = new ExtractiveAnswerer(DEFAULTS);

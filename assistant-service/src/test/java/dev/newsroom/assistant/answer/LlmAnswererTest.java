@@ -2,7 +2,7 @@ package dev.newsroom.assistant.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsroom.assistant.AssistantProperties;
+import dev.newsroom.assistant.AssistantServiceProperties;
 import dev.newsroom.assistant.SampleArticles;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +55,7 @@ class LlmAnswererTest {
     }
 
     private static LlmAnswerer answerer(int maxArticleChars) {
-        AssistantProperties.Llm settings = new AssistantProperties.Llm(
+        AssistantServiceProperties.Llm settings = new AssistantServiceProperties.Llm(
                 "http://127.0.0.1:9",
                 "/chat/completions",
                 "",
@@ -66,7 +66,7 @@ class LlmAnswererTest {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
-                new AssistantProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)));
+                new AssistantServiceProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)));
         return new LlmAnswerer(null, settings, null);
     }
 }

@@ -8,7 +8,7 @@ import dev.newsroom.assistant.Ask;
 import dev.newsroom.assistant.AssistantServiceTest;
 import dev.newsroom.assistant.SampleArticles;
 import dev.newsroom.assistant.article.ArticleText;
-import dev.newsroom.infra.junit.TopicReader;
+import dev.newsroom.platform.messaging.TopicReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

@@ -2,7 +2,7 @@ package dev.newsroom.assistant.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsroom.assistant.AssistantProperties;
+import dev.newsroom.assistant.AssistantServiceProperties;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ClientRateLimitTest {
 
     final AtomicLong now = new AtomicLong(1_000_000_000L);
-    final ClientRateLimit limit = new ClientRateLimit(new AssistantProperties.RateLimit(6, 3), 100, now::get);
+    final ClientRateLimit limit = new ClientRateLimit(new AssistantServiceProperties.RateLimit(6, 3), 100, now::get);
 
     @Test
     void aClientMayAskABurstThenWaitsForTheNextToken() {
@@ -49,7 +49,7 @@ class ClientRateLimitTest {
 
     @Test
     void idleClientsAreForgottenWhenTooManyAreHeldButWaitingOnesAreKept() {
-        ClientRateLimit small = new ClientRateLimit(new AssistantProperties.RateLimit(6, 1), 2, now::get);
+        ClientRateLimit small = new ClientRateLimit(new AssistantServiceProperties.RateLimit(6, 1), 2, now::get);
         small.take("early");
         advance(Duration.ofSeconds(20));
         small.take("waiting");

@@ -45,7 +45,7 @@ public class CommentFeed implements Consumer<Message<byte[]>> {
 
     @Override
     public void accept(Message<byte[]> message) {
-        String type = EventMessages.attribute(message.getHeaders(), "type");
+        String type = EventMessages.type(message.getHeaders());
         if (type == null || !type.startsWith("newsroom.comment.")) {
             return;
         }

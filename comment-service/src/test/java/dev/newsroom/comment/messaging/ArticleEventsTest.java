@@ -6,7 +6,7 @@ import dev.newsroom.comment.Articles;
 import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentServiceTest;
 import dev.newsroom.comment.article.Article;
-import dev.newsroom.infra.junit.TopicReader;
+import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.platform.security.TestTokens;
 import java.time.Duration;
 import java.time.Instant;

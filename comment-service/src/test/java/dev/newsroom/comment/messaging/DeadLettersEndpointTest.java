@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsroom.comment.Articles;
 import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentServiceTest;
-import dev.newsroom.infra.junit.TopicReader;
+import dev.newsroom.platform.messaging.TopicReader;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;

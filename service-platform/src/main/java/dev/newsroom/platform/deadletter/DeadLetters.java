@@ -1,5 +1,6 @@
 package dev.newsroom.platform.deadletter;
 
+import dev.newsroom.platform.messaging.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,8 +167,8 @@ public class DeadLetters {
                 record.offset(),
                 record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
                 header(record, ORIGINAL_TOPIC),
-                header(record, "ce_type"),
-                header(record, "ce_id"),
+                CloudEventHeaders.type(record.headers()),
+                CloudEventHeaders.id(record.headers()),
                 header(record, "x-exception-message"),
                 Instant.ofEpochMilli(record.timestamp()),
                 redriven);

@@ -7,8 +7,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reading the events a service consumes, as its outbox relays write them: CloudEvents attributes in
- * binary mode ({@code ce_*} Kafka headers) and JSON data. What cannot be read however often it is
+ * Reading the data of the events a service consumes, as its outbox relays write them: JSON, with
+ * the CloudEvents attributes in headers read by {@link CloudEventHeaders}. What cannot be read however often it is
  * tried is an {@link UnreadableEvent}: the binder retries it a few times and then sends it to the
  * dead-letter topic, and the partition moves on.
  */
@@ -16,9 +16,19 @@ public final class EventMessages {
 
     private EventMessages() {}
 
-    /** A CloudEvents attribute ({@code ce_<name>}); Kafka header values arrive as bytes. */
-    public static String attribute(MessageHeaders headers, String name) {
-        Object value = headers.get("ce_" + name);
+    /** The event's CloudEvents type from the headers a binder hands a listener, or null. */
+    public static String type(MessageHeaders headers) {
+        return attribute(headers, CloudEventHeaders.Attribute.TYPE);
+    }
+
+    /** The event's CloudEvents id from the headers a binder hands a listener, or null. */
+    public static String id(MessageHeaders headers) {
+        return attribute(headers, CloudEventHeaders.Attribute.ID);
+    }
+
+    /** An attribute from a binder's message headers (Kafka header values arrive there as bytes), or null. */
+    public static String attribute(MessageHeaders headers, CloudEventHeaders.Attribute attribute) {
+        Object value = headers.get(attribute.header());
         if (value instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);
         }

@@ -1,8 +1,8 @@
 package dev.newsroom.platform.outbox;
 
+import dev.newsroom.platform.messaging.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
@@ -69,23 +69,10 @@ public record OutboxEvent(
 
     /**
      * This event as a Kafka record in CloudEvents 1.0 binary mode: the data is the value, the
-     * attributes are {@code ce_*} headers, and the key is the aggregate id.
+     * attributes are headers written by {@link CloudEventHeaders}, and the key is the aggregate id.
      */
     public ProducerRecord<String, byte[]> toProducerRecord(String source) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", id);
-        header(headers, "ce_source", source);
-        header(headers, "ce_type", type);
-        header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(time));
-        if (subject != null) {
-            header(headers, "ce_subject", subject);
-        }
-        header(headers, "content-type", "application/json");
+        RecordHeaders headers = CloudEventHeaders.of(new CloudEventHeaders.Event(id, source, type, time, subject));
         return new ProducerRecord<>(topic, null, key, data.getBytes(StandardCharsets.UTF_8), headers);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,15 +14,6 @@ class EventMessagesTest {
     record Sample(String name) {}
 
     private final JsonMapper json = JsonMapper.shared();
-
-    @Test
-    void readsCloudEventsAttributesWhetherTheyArriveAsBytesOrText() {
-        MessageHeaders headers = new MessageHeaders(
-                Map.of("ce_type", "newsroom.sample.v1".getBytes(StandardCharsets.UTF_8), "ce_id", "e-1"));
-        assertThat(EventMessages.attribute(headers, "type")).isEqualTo("newsroom.sample.v1");
-        assertThat(EventMessages.attribute(headers, "id")).isEqualTo("e-1");
-        assertThat(EventMessages.attribute(headers, "subject")).isNull();
-    }
 
     @Test
     void dataThatCannotBeReadIsAnUnreadableEvent() {

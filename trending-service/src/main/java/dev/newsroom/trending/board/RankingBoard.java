@@ -1,6 +1,6 @@
 package dev.newsroom.trending.board;
 
-import dev.newsroom.trending.TrendingProperties;
+import dev.newsroom.trending.TrendingServiceProperties;
 import dev.newsroom.trending.ingest.ActivityStore;
 import dev.newsroom.trending.ingest.IngestLoop;
 import dev.newsroom.trending.ranking.Activity;
@@ -53,7 +53,7 @@ public class RankingBoard implements SmartLifecycle {
 
     private final ActivityStore store;
     private final Scoring scoring;
-    private final TrendingProperties properties;
+    private final TrendingServiceProperties properties;
     private final Clock clock;
     private final List<Consumer<Rankings>> listeners = new CopyOnWriteArrayList<>();
 
@@ -71,7 +71,12 @@ public class RankingBoard implements SmartLifecycle {
     private volatile Rankings current;
     private volatile ScheduledExecutorService scheduler;
 
-    RankingBoard(ActivityStore store, IngestLoop ingest, Scoring scoring, TrendingProperties properties, Clock clock) {
+    RankingBoard(
+            ActivityStore store,
+            IngestLoop ingest,
+            Scoring scoring,
+            TrendingServiceProperties properties,
+            Clock clock) {
         this.store = store;
         ingest.onApplied(this::ingested);
         this.scoring = scoring;

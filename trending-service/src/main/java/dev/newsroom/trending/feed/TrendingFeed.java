@@ -1,6 +1,6 @@
 package dev.newsroom.trending.feed;
 
-import dev.newsroom.trending.TrendingProperties;
+import dev.newsroom.trending.TrendingServiceProperties;
 import dev.newsroom.trending.ingest.ConsumerThread;
 import dev.newsroom.trending.ingest.KafkaClients;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +41,11 @@ public class TrendingFeed extends ConsumerThread {
     public record Change(String name, String json) {}
 
     private final KafkaClients kafka;
-    private final TrendingProperties properties;
+    private final TrendingServiceProperties properties;
     private final Map<String, String> latest = new ConcurrentHashMap<>();
     private final Sinks.Many<Change> changes = Sinks.many().multicast().directBestEffort();
 
-    TrendingFeed(KafkaClients kafka, TrendingProperties properties) {
+    TrendingFeed(KafkaClients kafka, TrendingServiceProperties properties) {
         super("trending-feed", Duration.ofSeconds(10));
         this.kafka = kafka;
         this.properties = properties;

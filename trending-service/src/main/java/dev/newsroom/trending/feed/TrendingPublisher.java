@@ -1,12 +1,12 @@
 package dev.newsroom.trending.feed;
 
-import dev.newsroom.trending.TrendingProperties;
+import dev.newsroom.platform.messaging.CloudEventHeaders;
+import dev.newsroom.trending.TrendingServiceProperties;
 import dev.newsroom.trending.board.RankingBoard;
 import dev.newsroom.trending.board.RankingJson;
 import dev.newsroom.trending.ingest.IngestLoop;
 import dev.newsroom.trending.ingest.KafkaClients;
 import dev.newsroom.trending.ranking.Rankings;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,7 +42,7 @@ class TrendingPublisher {
     static final String TYPE = "newsroom.trending.changed.v1";
     static final String SOURCE = "/newsroom/trending-service";
 
-    private final TrendingProperties properties;
+    private final TrendingServiceProperties properties;
     private final IngestLoop ingest;
     private final TrendingFeed feed;
     private final KafkaClients kafka;
@@ -53,7 +53,7 @@ class TrendingPublisher {
     private final Map<String, Long> sentAt = new HashMap<>();
 
     TrendingPublisher(
-            TrendingProperties properties,
+            TrendingServiceProperties properties,
             IngestLoop ingest,
             TrendingFeed feed,
             KafkaClients kafka,
@@ -102,14 +102,8 @@ class TrendingPublisher {
 
     private void send(String name, RankingJson ranking, Instant at) {
         byte[] value = json.writeValueAsBytes(ranking);
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", UUID.randomUUID().toString());
-        header(headers, "ce_source", SOURCE);
-        header(headers, "ce_type", TYPE);
-        header(headers, "ce_time", at.toString());
-        header(headers, "ce_subject", name);
-        header(headers, "content-type", "application/json");
+        RecordHeaders headers = CloudEventHeaders.of(
+                new CloudEventHeaders.Event(UUID.randomUUID().toString(), SOURCE, TYPE, at, name));
         kafka.producer().send(new ProducerRecord<>(properties.topic(), null, name, value, headers), (meta, failure) -> {
             if (failure != null) {
                 log.warn("Could not publish ranking {}; will try again on the next change", name, failure);
@@ -135,9 +129,5 @@ class TrendingPublisher {
         } catch (RuntimeException unreadable) {
             return null;
         }
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

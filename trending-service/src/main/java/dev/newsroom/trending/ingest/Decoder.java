@@ -1,5 +1,6 @@
 package dev.newsroom.trending.ingest;
 
+import dev.newsroom.platform.messaging.CloudEventHeaders;
 import dev.newsroom.trending.ingest.InputEvents.ArticleChanged;
 import dev.newsroom.trending.ingest.InputEvents.ArticleDeleted;
 import dev.newsroom.trending.ingest.InputEvents.ArticleFavorited;
@@ -11,20 +12,18 @@ import dev.newsroom.trending.ingest.InputEvents.CommentPosted;
 import dev.newsroom.trending.ranking.Activity;
 import dev.newsroom.trending.ranking.Hours;
 import dev.newsroom.trending.ranking.RecentViews;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns an input record into an {@link Op}: dispatches on the CloudEvents type ({@code ce_type}
- * header, binary mode), ignores types it does not know, and refuses, as a {@link PoisonEvent}, a
+ * Turns an input record into an {@link Op}: dispatches on the CloudEvents type (read by
+ * {@link CloudEventHeaders}), ignores types it does not know, and refuses, as a {@link PoisonEvent}, a
  * record of a known type it can never apply (not JSON, a required field missing, an id that cannot
  * be a document key).
  */
@@ -41,7 +40,7 @@ final class Decoder {
 
     /** The op of a record, or null when it changes nothing here. */
     Op decode(ConsumerRecord<String, byte[]> record, String source, RecentViews recentViews) {
-        String type = header(record, "ce_type");
+        String type = CloudEventHeaders.type(record.headers());
         if (type == null) {
             return null;
         }
@@ -236,11 +235,6 @@ final class Decoder {
             throw new PoisonEvent("missing " + name);
         }
         return value;
-    }
-
-    static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** A record this service can never apply, however often it tries: a dead letter. */

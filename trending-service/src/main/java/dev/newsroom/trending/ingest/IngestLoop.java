@@ -1,7 +1,7 @@
 package dev.newsroom.trending.ingest;
 
 import com.mongodb.client.model.WriteModel;
-import dev.newsroom.trending.TrendingProperties;
+import dev.newsroom.trending.TrendingServiceProperties;
 import dev.newsroom.trending.ranking.Activity;
 import dev.newsroom.trending.ranking.Hours;
 import dev.newsroom.trending.ranking.RecentViews;
@@ -76,7 +76,7 @@ public class IngestLoop extends ConsumerThread {
     /** How often the {@link AppliedListener}s hear of changes (each hearing costs a copy per article). */
     static final Duration TELL_EVERY = Duration.ofMillis(100);
 
-    private final TrendingProperties properties;
+    private final TrendingServiceProperties properties;
     private final ActivityStore store;
     private final DeadLetters deadLetters;
     private final KafkaClients kafka;
@@ -109,7 +109,7 @@ public class IngestLoop extends ConsumerThread {
     private int unwrittenRecords;
 
     IngestLoop(
-            TrendingProperties properties,
+            TrendingServiceProperties properties,
             ActivityStore store,
             DeadLetters deadLetters,
             KafkaClients kafka,

@@ -1,7 +1,7 @@
 package dev.newsroom.trending.web;
 
 import dev.newsroom.platform.web.ApiException;
-import dev.newsroom.trending.TrendingProperties;
+import dev.newsroom.trending.TrendingServiceProperties;
 import dev.newsroom.trending.board.RankingBoard;
 import dev.newsroom.trending.board.RankingJson;
 import dev.newsroom.trending.feed.TrendingFeed;
@@ -29,9 +29,9 @@ class TrendingController {
 
     private final RankingBoard board;
     private final TrendingFeed feed;
-    private final TrendingProperties properties;
+    private final TrendingServiceProperties properties;
 
-    TrendingController(RankingBoard board, TrendingFeed feed, TrendingProperties properties) {
+    TrendingController(RankingBoard board, TrendingFeed feed, TrendingServiceProperties properties) {
         this.board = board;
         this.feed = feed;
         this.properties = properties;

@@ -3,7 +3,7 @@ package dev.newsroom.trending.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.contracts.EventContracts;
-import dev.newsroom.infra.junit.TopicReader;
+import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.trending.InputTopics;
 import dev.newsroom.trending.InputTopics.TestArticle;
 import dev.newsroom.trending.TrendingServiceTest;

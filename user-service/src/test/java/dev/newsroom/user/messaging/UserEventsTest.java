@@ -3,9 +3,9 @@ package dev.newsroom.user.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.contracts.EventContracts;
-import dev.newsroom.infra.junit.SharedInfrastructure;
-import dev.newsroom.infra.junit.TopicReader;
+import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.platform.outbox.OutboxRelay;
+import dev.newsroom.user.UserServiceTest;
 import dev.newsroom.user.account.Account;
 import dev.newsroom.user.web.Api;
 import java.time.Duration;
@@ -16,17 +16,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SharedInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "30s")
+@UserServiceTest
 class UserEventsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -2,7 +2,7 @@ package dev.newsroom.user.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsroom.infra.junit.SharedInfrastructure;
+import dev.newsroom.user.UserServiceTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +13,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SharedInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "30s")
+@UserServiceTest
 class UserApiTest {
 
     @Autowired

@@ -1,5 +1,6 @@
-package dev.newsroom.infra.junit;
+package dev.newsroom.platform.messaging;
 
+import dev.newsroom.infra.junit.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class TopicReader implements AutoCloseable {
     /** One record as a consumer sees it. */
     public record Event(String key, String value, Map<String, String> headers) {
         public String type() {
-            return headers.get("ce_type");
+            return headers.get(CloudEventHeaders.Attribute.TYPE.header());
         }
     }
 

@@ -1,5 +1,6 @@
-package dev.newsroom.infra.junit;
+package dev.newsroom.platform.messaging;
 
+import dev.newsroom.infra.junit.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ public final class TopicWriter implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final String source;
 
-    /** {@code source} is the {@code ce_source} of every event, e.g. {@code /newsroom/article-service}. */
+    /** {@code source} is the CloudEvents source of every event, e.g. {@code /newsroom/article-service}. */
     public TopicWriter(String source) {
         this.source = source;
         this.producer = new KafkaProducer<>(Map.of(
@@ -41,14 +42,8 @@ public final class TopicWriter implements AutoCloseable {
      * until the broker has it; returns {@code ceId}.
      */
     public String send(String topic, Integer partition, String key, String type, String ceId, String data) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", ceId);
-        header(headers, "ce_source", source);
-        header(headers, "ce_type", type);
-        header(headers, "ce_time", Instant.now().toString());
-        header(headers, "ce_subject", key);
-        header(headers, "content-type", "application/json");
+        RecordHeaders headers =
+                CloudEventHeaders.of(new CloudEventHeaders.Event(ceId, source, type, Instant.now(), key));
         try {
             producer.send(new ProducerRecord<>(topic, partition, key, data.getBytes(StandardCharsets.UTF_8), headers))
                     .get(10, TimeUnit.SECONDS);
@@ -59,10 +54,6 @@ public final class TopicWriter implements AutoCloseable {
             throw new IllegalStateException("Could not send a test event of type " + type + " to " + topic, e);
         }
         return ceId;
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

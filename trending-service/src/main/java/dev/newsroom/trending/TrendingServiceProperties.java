@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topic where rankings are published ({@code newsroom.trending.v1})
  */
 @ConfigurationProperties("newsroom.trending")
-public record TrendingProperties(
+public record TrendingServiceProperties(
         Weights weights,
         @DefaultValue("6h") Duration hotHalfLife,
         @DefaultValue("30m") Duration viewDedupWindow,
@@ -39,7 +39,7 @@ public record TrendingProperties(
         @DefaultValue Ingest ingest,
         @DefaultValue("newsroom.trending.v1") String topic) {
 
-    public TrendingProperties {
+    public TrendingServiceProperties {
         if (weights == null) {
             weights = new Weights(1, 5, 10);
         }

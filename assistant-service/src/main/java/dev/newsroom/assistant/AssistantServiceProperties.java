@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param llm the optional chat-completions answerer
  */
 @ConfigurationProperties("newsroom.assistant")
-public record AssistantProperties(
+public record AssistantServiceProperties(
         @DefaultValue("500") int maxQuestionLength,
         @DefaultValue("16384") int maxRequestBytes,
         @DefaultValue RateLimit rateLimit,
@@ -25,7 +25,7 @@ public record AssistantProperties(
         @DefaultValue ArticleLookup articleLookup,
         @DefaultValue Llm llm) {
 
-    public AssistantProperties {
+    public AssistantServiceProperties {
         if (maxQuestionLength < 1) {
             throw new IllegalArgumentException("newsroom.assistant.max-question-length must be at least 1");
         }

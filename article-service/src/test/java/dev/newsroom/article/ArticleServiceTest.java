@@ -1,0 +1,28 @@
+package dev.newsroom.article;
+
+import dev.newsroom.infra.junit.SharedInfrastructure;
+import dev.newsroom.platform.security.TestTokens;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole service on the shared embedded broker and store, verifying tokens signed by {@link
+ * TestTokens} instead of fetching user-service's keys. Every test class that starts the application
+ * uses exactly this, so they share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SharedInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+@Import(TestTokens.Verification.class)
+public @interface ArticleServiceTest {}
