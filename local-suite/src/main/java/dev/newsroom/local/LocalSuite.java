@@ -1,10 +1,8 @@
 package dev.newsroom.local;
 
+import dev.newsroom.infra.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,22 +139,12 @@ public final class LocalSuite {
 
     private static void requirePortsFree(List<SuiteLayout.Port> components) {
         List<String> taken = components.stream()
-                .filter(c -> !isFree(c.port()))
+                .filter(c -> !Ports.isFree(c.port()))
                 .map(c -> "Port " + c.port() + " (" + c.name() + ") is already in use by another process. "
                         + "Stop that process, or set " + c.variable() + " to a free port.")
                 .toList();
         if (!taken.isEmpty()) {
             throw new PortsInUse(String.join(System.lineSeparator(), taken));
-        }
-    }
-
-    static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -66,10 +66,7 @@ class CommentsController {
                 .exchange(
                         HttpMethod.PUT,
                         "comment",
-                        ArticlesController.articlePath(slug)
-                                .then("/comments")
-                                .segment(id)
-                                .toString(),
+                        commentPath(slug, id),
                         authorization,
                         body == null ? json.createObjectNode() : body)
                 .flatMap(comment -> authors.respond(comment, "comment", token, HttpStatus.OK));
@@ -85,15 +82,7 @@ class CommentsController {
             @PathVariable String id,
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         return downstream
-                .exchange(
-                        HttpMethod.DELETE,
-                        "comment",
-                        ArticlesController.articlePath(slug)
-                                .then("/comments")
-                                .segment(id)
-                                .toString(),
-                        authorization,
-                        null)
+                .exchange(HttpMethod.DELETE, "comment", commentPath(slug, id), authorization, null)
                 .then(Mono.just(ResponseEntity.noContent().build()));
     }
 
@@ -111,5 +100,13 @@ class CommentsController {
                         authorization,
                         body == null ? json.createObjectNode() : body)
                 .flatMap(comment -> authors.respond(comment, "comment", token, HttpStatus.CREATED));
+    }
+
+    /** {@code /api/articles/{slug}/comments/{id}} on comment-service, each part encoded once. */
+    private static String commentPath(String slug, String id) {
+        return ArticlesController.articlePath(slug)
+                .then("/comments")
+                .segment(id)
+                .toString();
     }
 }
