@@ -2,6 +2,10 @@ package dev.newsroom.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,8 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The web front end is static files the gateway serves itself, beside the routed API: no token is
- * needed for them, and browsers get the content types ES modules require.
+ * The web front end is static files from the {@code web} module's jar ({@code static/} on the
+ * classpath), which the gateway serves itself beside the routed API: no token is needed for them,
+ * and browsers get the content types ES modules require. The files' own checks are in {@code web}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -19,6 +24,17 @@ class WebFrontEndTest {
 
     @Autowired
     WebTestClient web;
+
+    @Test
+    void theFrontEndComesFromTheWebModuleAlone() throws IOException {
+        // A copy left in the gateway's own resources would shadow the web module's files.
+        List<URL> pages = Collections.list(getClass().getClassLoader().getResources("static/index.html"));
+
+        assertThat(pages)
+                .singleElement()
+                .asString()
+                .matches(".*[/\\\\]web([/\\\\]target[/\\\\]classes|-[^/\\\\]+\\.jar!).*");
+    }
 
     @Test
     void theRootServesTheFrontEndsPage() {
