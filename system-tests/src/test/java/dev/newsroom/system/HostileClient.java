@@ -28,6 +28,9 @@ final class HostileClient {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+    /** Longer than any answer of a machine at ease; see {@link #reportIfSlow}. */
+    private static final Duration SLOW = Duration.ofSeconds(1);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "hostile-input-1";
 
@@ -60,6 +63,18 @@ final class HostileClient {
     private void counted() {
         if (++sent % 500 == 0) {
             System.out.println("HostileInputIT: " + sent + " requests sent");
+        }
+    }
+
+    /**
+     * Prints a request that took over {@link #SLOW}: the run is a few thousand requests, so a handful
+     * of slow ones is where its time goes, and the line says which inputs to look at.
+     */
+    private static void reportIfSlow(String method, String target, int status, long startedNanos) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+        if (took.compareTo(SLOW) > 0) {
+            String shown = target.length() > 120 ? target.substring(0, 120) + "..." : target;
+            System.out.printf("HostileInputIT: slow answer %d ms, status %d: %s %s%n", took.toMillis(), status, method, shown);
         }
     }
 
@@ -103,6 +118,7 @@ final class HostileClient {
     private static RawHttp.Response retried(java.util.function.Supplier<RawHttp.Response> request) {
         RawHttp.Response answer = request.get();
         for (int attempt = 0; attempt < 2 && answer != null && answer.status() == 503; attempt++) {
+            System.out.println("HostileInputIT: 503, trying again in 3 s");
             try {
                 Thread.sleep(3000);
             } catch (InterruptedException e) {
@@ -146,6 +162,7 @@ final class HostileClient {
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.ISO_8859_1));
         counted();
+        long started = System.nanoTime();
         try {
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             Map<String, String> answerHeaders = new LinkedHashMap<>();
@@ -157,9 +174,11 @@ final class HostileClient {
                 boolean stream =
                         String.valueOf(answerHeaders.get("content-type")).startsWith("text/event-stream");
                 String text = stream ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                reportIfSlow(method, target, response.statusCode(), started);
                 return new RawHttp.Response(response.statusCode(), answerHeaders, text);
             }
         } catch (HttpTimeoutException e) {
+            reportIfSlow(method, target, -1, started);
             if (!fresh) {
                 // Tried once more on a new connection: a pooled connection the server had already
                 // given up on is the client's problem, an input that hangs the server hangs it again.
@@ -202,7 +221,10 @@ final class HostileClient {
         all.putIfAbsent("Authorization", authorization());
         return retried(() -> {
             counted();
-            return RawHttp.send(port, method, target, all, (int) TIMEOUT.toMillis());
+            long started = System.nanoTime();
+            RawHttp.Response answer = RawHttp.send(port, method, target, all, (int) TIMEOUT.toMillis());
+            reportIfSlow(method, target, answer.status(), started);
+            return answer;
         });
     }
 }
