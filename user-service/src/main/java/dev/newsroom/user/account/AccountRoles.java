@@ -18,11 +18,11 @@ public class AccountRoles {
     static final String MODERATOR = "moderator";
 
     private final AccountRepository accounts;
-    private final Profiles profiles;
+    private final ProfileReads profiles;
     private final Set<String> configuredModerators;
     private final Clock clock;
 
-    AccountRoles(AccountRepository accounts, Profiles profiles, UserServiceProperties properties, Clock clock) {
+    AccountRoles(AccountRepository accounts, ProfileReads profiles, UserServiceProperties properties, Clock clock) {
         this.accounts = accounts;
         this.profiles = profiles;
         this.configuredModerators =

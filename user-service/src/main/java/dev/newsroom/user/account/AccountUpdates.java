@@ -22,7 +22,7 @@ public class AccountUpdates {
 
     private final AccountRepository accounts;
     private final Passwords passwords;
-    private final Authentication authentication;
+    private final SignIn signIn;
     private final OutboxRelay relay;
     private final JsonMapper json;
     private final Clock clock;
@@ -30,13 +30,13 @@ public class AccountUpdates {
     AccountUpdates(
             AccountRepository accounts,
             Passwords passwords,
-            Authentication authentication,
+            SignIn signIn,
             OutboxRelay relay,
             JsonMapper json,
             Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
-        this.authentication = authentication;
+        this.signIn = signIn;
         this.relay = relay;
         this.json = json;
         this.clock = clock;
@@ -53,11 +53,10 @@ public class AccountUpdates {
             return Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, problems, null));
         }
         Mono<String> newHash = changes.password() == null ? Mono.just("") : passwords.hash(changes.password());
-        return authentication
-                .tokenHolder(userId)
+        return signIn.tokenHolder(userId)
                 .zipWith(newHash)
                 .flatMap(current -> apply(current.getT1(), changes, current.getT2()))
-                .map(authentication::signedIn);
+                .map(signIn::signedIn);
     }
 
     private Mono<Account> apply(Account current, AccountChanges changes, String newPasswordHash) {

@@ -16,13 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Follows {
 
-    private final Profiles profiles;
+    private final ProfileReads profiles;
     private final FollowRepository follows;
     private final OutboxRelay relay;
     private final JsonMapper json;
     private final Clock clock;
 
-    Follows(Profiles profiles, FollowRepository follows, OutboxRelay relay, JsonMapper json, Clock clock) {
+    Follows(ProfileReads profiles, FollowRepository follows, OutboxRelay relay, JsonMapper json, Clock clock) {
         this.profiles = profiles;
         this.follows = follows;
         this.relay = relay;

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 class LoginThrottle {
 
     private final LoginFailureRepository failures;
-    private final UserServiceProperties.LoginThrottle limits;
+    private final UserServiceProperties.LoginLimits limits;
     private final Clock clock;
 
     LoginThrottle(LoginFailureRepository failures, UserServiceProperties properties, Clock clock) {

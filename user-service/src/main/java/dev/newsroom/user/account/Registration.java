@@ -21,7 +21,7 @@ public class Registration {
 
     private final AccountRepository accounts;
     private final Passwords passwords;
-    private final Authentication authentication;
+    private final SignIn signIn;
     private final OutboxRelay relay;
     private final JsonMapper json;
     private final Clock clock;
@@ -29,13 +29,13 @@ public class Registration {
     Registration(
             AccountRepository accounts,
             Passwords passwords,
-            Authentication authentication,
+            SignIn signIn,
             OutboxRelay relay,
             JsonMapper json,
             Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
-        this.authentication = authentication;
+        this.signIn = signIn;
         this.relay = relay;
         this.json = json;
         this.clock = clock;
@@ -51,7 +51,7 @@ public class Registration {
                 .map(hash -> newAccount(username.trim(), email.trim(), hash))
                 .flatMap(accounts::insert)
                 .doOnNext(account -> relay.wakeUp())
-                .map(authentication::signedIn);
+                .map(signIn::signedIn);
     }
 
     private Account newAccount(String username, String email, String passwordHash) {

@@ -2,7 +2,7 @@ package dev.newsroom.user.web;
 
 import dev.newsroom.platform.web.ApiException;
 import dev.newsroom.user.account.Follows;
-import dev.newsroom.user.account.Profiles;
+import dev.newsroom.user.account.ProfileReads;
 import dev.newsroom.user.web.UserJson.FollowedIds;
 import dev.newsroom.user.web.UserJson.IdentifiedProfile;
 import dev.newsroom.user.web.UserJson.ProfilesById;
@@ -27,10 +27,10 @@ class InternalController {
     /** A page is at most a few hundred items; more ids than this is a caller bug, not a page. */
     static final int MAX_IDS = 500;
 
-    private final Profiles profiles;
+    private final ProfileReads profiles;
     private final Follows follows;
 
-    InternalController(Profiles profiles, Follows follows) {
+    InternalController(ProfileReads profiles, Follows follows) {
         this.profiles = profiles;
         this.follows = follows;
     }

@@ -2,7 +2,7 @@ package dev.newsroom.user.web;
 
 import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.user.account.Follows;
-import dev.newsroom.user.account.Profiles;
+import dev.newsroom.user.account.ProfileReads;
 import dev.newsroom.user.web.UserJson.ProfileEnvelope;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -17,10 +17,10 @@ import reactor.core.publisher.Mono;
 @RestController
 class ProfilesController {
 
-    private final Profiles profiles;
+    private final ProfileReads profiles;
     private final Follows follows;
 
-    ProfilesController(Profiles profiles, Follows follows) {
+    ProfilesController(ProfileReads profiles, Follows follows) {
         this.profiles = profiles;
         this.follows = follows;
     }

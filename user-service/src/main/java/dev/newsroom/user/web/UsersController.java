@@ -5,8 +5,8 @@ import dev.newsroom.platform.web.ClientAddress;
 import dev.newsroom.platform.web.RequestFields;
 import dev.newsroom.user.account.AccountChanges;
 import dev.newsroom.user.account.AccountUpdates;
-import dev.newsroom.user.account.Authentication;
 import dev.newsroom.user.account.Registration;
+import dev.newsroom.user.account.SignIn;
 import dev.newsroom.user.web.UserJson.User;
 import dev.newsroom.user.web.UserJson.UserEnvelope;
 import java.util.List;
@@ -28,12 +28,12 @@ import tools.jackson.databind.JsonNode;
 class UsersController {
 
     private final Registration registration;
-    private final Authentication authentication;
+    private final SignIn signIn;
     private final AccountUpdates updates;
 
-    UsersController(Registration registration, Authentication authentication, AccountUpdates updates) {
+    UsersController(Registration registration, SignIn signIn, AccountUpdates updates) {
         this.registration = registration;
-        this.authentication = authentication;
+        this.signIn = signIn;
         this.updates = updates;
     }
 
@@ -54,15 +54,14 @@ class UsersController {
         String email = login.required("email");
         String password = login.required("password");
         login.throwIfInvalid();
-        return authentication
-                .login(email, password, ClientAddress.of(http))
+        return signIn.login(email, password, ClientAddress.of(http))
                 .map(User::of)
                 .map(UserEnvelope::new);
     }
 
     @GetMapping("/api/user")
     Mono<UserEnvelope<User>> current(@AuthenticationPrincipal Jwt token) {
-        return authentication.current(CurrentUser.of(token).id()).map(User::of).map(UserEnvelope::new);
+        return signIn.current(CurrentUser.of(token).id()).map(User::of).map(UserEnvelope::new);
     }
 
     /**

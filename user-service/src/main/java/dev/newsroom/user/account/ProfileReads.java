@@ -11,12 +11,12 @@ import reactor.core.publisher.Mono;
 
 /** Reads accounts as others see them: by username, or many by id, with whether the viewer follows each. */
 @Service
-public class Profiles {
+public class ProfileReads {
 
     private final AccountRepository accounts;
     private final FollowRepository follows;
 
-    Profiles(AccountRepository accounts, FollowRepository follows) {
+    ProfileReads(AccountRepository accounts, FollowRepository follows) {
         this.accounts = accounts;
         this.follows = follows;
     }
@@ -28,7 +28,7 @@ public class Profiles {
                         isFollowing(viewerId, account.id()).map(following -> Profile.of(account, following)));
     }
 
-    /** Profiles of many users at once, with {@code following} for the viewer (null: anonymous). */
+    /** ProfileReads of many users at once, with {@code following} for the viewer (null: anonymous). */
     public Flux<Profile> profiles(Collection<String> ids, String viewerId) {
         if (ids.isEmpty()) {
             return Flux.empty();

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * account, and the current user of a token.
  */
 @Service
-public class Authentication {
+public class SignIn {
 
     private final AccountRepository accounts;
     private final Passwords passwords;
@@ -27,7 +27,7 @@ public class Authentication {
     /** Compared against when the email is unknown, so a miss costs as much time as a wrong password. */
     private final Mono<String> decoyHash;
 
-    Authentication(
+    SignIn(
             AccountRepository accounts,
             Passwords passwords,
             LoginThrottle throttle,
