@@ -22,14 +22,14 @@ public record UserServiceProperties(
         @DefaultValue("24h") Duration tokenLifetime,
         Resource privateKey,
         Resource publicKey,
-        @DefaultValue LoginThrottle loginThrottle) {
+        @DefaultValue LoginLimits loginThrottle) {
 
     /**
      * @param perAccount failures allowed for one email within {@code window}
      * @param perAddress failures allowed from one client address within {@code window}
      * @param window how long failures are remembered; the refusal ends with it
      */
-    public record LoginThrottle(
+    public record LoginLimits(
             @DefaultValue("5") int perAccount,
             @DefaultValue("30") int perAddress,
             @DefaultValue("15m") Duration window) {}

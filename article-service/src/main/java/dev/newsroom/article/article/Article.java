@@ -39,6 +39,71 @@ public record Article(
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
+    /** A new article by {@code authorId} as {@code input} describes it, with nothing in its outbox. */
+    static Article created(String id, String slug, String authorId, ArticleInput input, String bodyHtml, Instant now) {
+        return new Article(
+                id,
+                slug,
+                input.title(),
+                input.description(),
+                input.body(),
+                bodyHtml,
+                input.tagList(),
+                authorId,
+                input.labels(),
+                input.source(),
+                input.coverImage(),
+                0,
+                now,
+                now,
+                false,
+                List.of());
+    }
+
+    /**
+     * This article as it is after {@code input}: the fields it names change ({@code bodyHtml} is the
+     * rendering of the body after it), the others stay; the slug and createdAt never change.
+     */
+    Article edited(ArticleInput input, String bodyHtml, Instant now) {
+        return new Article(
+                id,
+                slug,
+                input.has("title") ? input.title() : title,
+                input.has("description") ? input.description() : description,
+                input.has("body") ? input.body() : body,
+                bodyHtml,
+                input.has("tagList") ? input.tagList() : tagList,
+                authorId,
+                input.has("labels") ? input.labels() : labels,
+                input.has("source") ? input.source() : source,
+                input.has("coverImage") ? input.coverImage() : coverImage,
+                favoritesCount,
+                createdAt,
+                now,
+                false,
+                outbox);
+    }
+
+    Article withOutbox(List<OutboxEvent> outbox) {
+        return new Article(
+                id,
+                slug,
+                title,
+                description,
+                body,
+                bodyHtml,
+                tagList,
+                authorId,
+                labels,
+                source,
+                coverImage,
+                favoritesCount,
+                createdAt,
+                updatedAt,
+                deleted,
+                outbox);
+    }
+
     /** An editorial label such as "Breaking news"; past {@code expiresAt} it no longer shows. */
     public record Label(String name, Instant expiresAt) {
 

@@ -1,5 +1,6 @@
 package dev.newsroom.article.messaging;
 
+import dev.newsroom.article.article.ArticleEvents;
 import dev.newsroom.platform.outbox.OutboxEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -55,9 +56,9 @@ public final class ArticleViews implements SmartLifecycle, DisposableBean {
      * address and user agent). Only a salted hash of it leaves the service.
      */
     public void viewed(String articleId, String viewer) {
-        ArticleEvents.ArticleViewed view = new ArticleEvents.ArticleViewed(
-                articleId, viewerKey(viewer), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        if (!queue.offer(OutboxEvent.of(ArticleEvents.VIEWS_TOPIC, ArticleEvents.VIEWED, articleId, view, json))) {
+        OutboxEvent view = ArticleEvents.viewed(
+                articleId, viewerKey(viewer), clock.instant().truncatedTo(ChronoUnit.MILLIS), json);
+        if (!queue.offer(view)) {
             dropped.incrementAndGet();
         }
     }

@@ -2,7 +2,9 @@ package dev.newsroom.article.web;
 
 import dev.newsroom.article.article.ArticleInput;
 import dev.newsroom.article.article.ArticleQuery;
-import dev.newsroom.article.article.ArticleService;
+import dev.newsroom.article.article.ArticleReads;
+import dev.newsroom.article.article.ArticleWriting;
+import dev.newsroom.article.article.Favorites;
 import dev.newsroom.article.messaging.ArticleViews;
 import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
@@ -31,12 +33,17 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class ArticlesController {
 
-    private final ArticleService articles;
+    private final ArticleReads reads;
+    private final ArticleWriting writing;
+    private final Favorites favorites;
     private final ArticleViews views;
     private final Clock clock;
 
-    ArticlesController(ArticleService articles, ArticleViews views, Clock clock) {
-        this.articles = articles;
+    ArticlesController(
+            ArticleReads reads, ArticleWriting writing, Favorites favorites, ArticleViews views, Clock clock) {
+        this.reads = reads;
+        this.writing = writing;
+        this.favorites = favorites;
         this.views = views;
         this.clock = clock;
     }
@@ -55,16 +62,16 @@ class ArticlesController {
                 favoritedBy,
                 Paging.limit(limit),
                 Paging.offset(offset));
-        return articles.list(query, viewer(token)).map(page -> ArticleJson.many(page, clock.instant()));
+        return reads.list(query, viewer(token)).map(page -> ArticleJson.many(page, clock.instant()));
     }
 
     @GetMapping("/api/articles/{slug}")
     Mono<ArticleJson.Single> read(
             @PathVariable String slug, @AuthenticationPrincipal Jwt token, ServerHttpRequest request) {
         String viewer = viewer(token);
-        return articles.bySlug(slug)
+        return reads.bySlug(slug)
                 .doOnNext(article -> views.viewed(article.id(), viewerIdentity(viewer, request)))
-                .flatMap(article -> articles.favoritedBy(viewer, List.of(article))
+                .flatMap(article -> reads.favoritedBy(viewer, List.of(article))
                         .map(favorited ->
                                 ArticleJson.single(article, favorited.contains(article.id()), clock.instant())));
     }
@@ -74,7 +81,7 @@ class ArticlesController {
     Mono<ArticleJson.Single> create(
             @RequestBody(required = false) JsonNode request, @AuthenticationPrincipal Jwt token) {
         ArticleInput input = ArticleInput.parse(envelope(request), true);
-        return articles.create(CurrentUser.of(token).id(), input)
+        return writing.create(CurrentUser.of(token).id(), input)
                 .map(article -> ArticleJson.single(article, false, clock.instant()));
     }
 
@@ -84,8 +91,8 @@ class ArticlesController {
             @RequestBody(required = false) JsonNode request,
             @AuthenticationPrincipal Jwt token) {
         String userId = CurrentUser.of(token).id();
-        return articles.update(slug, userId, envelope(request))
-                .flatMap(article -> articles.favoritedBy(userId, List.of(article))
+        return writing.update(slug, userId, envelope(request))
+                .flatMap(article -> reads.favoritedBy(userId, List.of(article))
                         .map(favorited ->
                                 ArticleJson.single(article, favorited.contains(article.id()), clock.instant())));
     }
@@ -93,24 +100,26 @@ class ArticlesController {
     @DeleteMapping("/api/articles/{slug}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(@PathVariable String slug, @AuthenticationPrincipal Jwt token) {
-        return articles.delete(slug, CurrentUser.of(token).id());
+        return writing.delete(slug, CurrentUser.of(token).id());
     }
 
     @PostMapping("/api/articles/{slug}/favorite")
     Mono<ArticleJson.Single> favorite(@PathVariable String slug, @AuthenticationPrincipal Jwt token) {
-        return articles.favorite(slug, CurrentUser.of(token).id())
+        return favorites
+                .favorite(slug, CurrentUser.of(token).id())
                 .map(article -> ArticleJson.single(article, true, clock.instant()));
     }
 
     @DeleteMapping("/api/articles/{slug}/favorite")
     Mono<ArticleJson.Single> unfavorite(@PathVariable String slug, @AuthenticationPrincipal Jwt token) {
-        return articles.unfavorite(slug, CurrentUser.of(token).id())
+        return favorites
+                .unfavorite(slug, CurrentUser.of(token).id())
                 .map(article -> ArticleJson.single(article, false, clock.instant()));
     }
 
     @GetMapping("/api/tags")
     Mono<ArticleJson.Tags> tags() {
-        return articles.tags().collectList().map(ArticleJson.Tags::new);
+        return reads.tags().collectList().map(ArticleJson.Tags::new);
     }
 
     /** Paging as RealWorld has it: 20 from the newest by default; a page holds at most 100. */

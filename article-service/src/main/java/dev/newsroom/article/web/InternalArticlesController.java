@@ -1,6 +1,6 @@
 package dev.newsroom.article.web;
 
-import dev.newsroom.article.article.ArticleService;
+import dev.newsroom.article.article.ArticleReads;
 import dev.newsroom.platform.web.ApiException;
 import java.time.Clock;
 import java.util.List;
@@ -18,10 +18,10 @@ class InternalArticlesController {
 
     static final int MAX_IDS = 1000;
 
-    private final ArticleService articles;
+    private final ArticleReads articles;
     private final Clock clock;
 
-    InternalArticlesController(ArticleService articles, Clock clock) {
+    InternalArticlesController(ArticleReads articles, Clock clock) {
         this.articles = articles;
         this.clock = clock;
     }

@@ -25,8 +25,12 @@ class SlugCollisionTest {
     void aSlugThatKeepsCollidingIs409NamingTheSlugAfterFiveAttempts() {
         ReactiveMongoTemplate mongo = mock(ReactiveMongoTemplate.class);
         when(mongo.insert(any(Article.class))).thenReturn(Mono.error(new DuplicateKeyException("slug taken")));
-        ArticleService articles = new ArticleService(
-                mongo,
+        ArticleRepository repository = new ArticleRepository(mongo);
+        FavoriteRepository favorites = new FavoriteRepository(mongo);
+        ArticleWriting articles = new ArticleWriting(
+                repository,
+                favorites,
+                new ArticleReads(repository, favorites),
                 new MarkdownRenderer(),
                 mock(OutboxRelay.class),
                 JsonMapper.builder().build(),

@@ -1,6 +1,9 @@
 package dev.newsroom.assistant.web;
 
 import dev.newsroom.assistant.AssistantServiceProperties;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -9,31 +12,33 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client address: a client may ask {@code burst} questions at once and then
- * {@code perMinute} a minute, refilled continuously. Each answer costs CPU (and, with an LLM, money),
- * so the limit protects the instance that does the work; it is kept in memory, per instance,
- * because nothing about a reader's questions is written down, not even how many they asked.
+ * A Bucket4j token bucket per client address: a client may ask {@code burst} questions at once and
+ * then {@code perMinute} a minute, refilled continuously (greedy refill). Each answer costs CPU
+ * (and, with an LLM, money), so the limit protects the instance that does the work; the buckets are
+ * kept in memory, per instance, because nothing about a reader's questions is written down, not
+ * even how many they asked.
  *
- * <p>The addresses of clients idle long enough to be full again are forgotten once more than
- * {@code maxClients} are held, at most once a second so that a spray of addresses cannot make
- * every request scan them all; forgetting a full bucket changes nothing for its client.
+ * <p>Bucket4j holds the buckets' arithmetic; this class holds which clients have one. The
+ * addresses of clients idle long enough to be full again are forgotten once more than {@code
+ * maxClients} are held, at most once a second so that a spray of addresses cannot make every
+ * request scan them all; forgetting a full bucket changes nothing for its client.
  */
 final class ClientRateLimit {
 
     private static final long PURGE_INTERVAL = Duration.ofSeconds(1).toNanos();
 
-    private final double capacity;
-    private final double perNano;
+    private final AssistantServiceProperties.RateLimit settings;
     private final int maxClients;
     private final LongSupplier nanoTime;
+    private final TimeMeter clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong lastPurge;
 
     ClientRateLimit(AssistantServiceProperties.RateLimit settings, int maxClients, LongSupplier nanoTime) {
-        this.capacity = settings.burst();
-        this.perNano = settings.perMinute() / (double) Duration.ofMinutes(1).toNanos();
+        this.settings = settings;
         this.maxClients = maxClients;
         this.nanoTime = nanoTime;
+        this.clock = new NanoTimeMeter(nanoTime);
         this.lastPurge = new AtomicLong(nanoTime.getAsLong() - PURGE_INTERVAL);
     }
 
@@ -47,38 +52,32 @@ final class ClientRateLimit {
         long now = nanoTime.getAsLong();
         long purged = lastPurge.get();
         if (buckets.size() >= maxClients && now - purged >= PURGE_INTERVAL && lastPurge.compareAndSet(purged, now)) {
-            buckets.values().removeIf(bucket -> bucket.isFull(now));
+            buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= settings.burst());
         }
-        Bucket bucket = buckets.computeIfAbsent(client == null ? "unknown" : client, key -> new Bucket(now));
-        return bucket.take(now);
+        Bucket bucket = buckets.computeIfAbsent(client == null ? "unknown" : client, key -> newBucket());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    private final class Bucket {
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(limit ->
+                        limit.capacity(settings.burst()).refillGreedy(settings.perMinute(), Duration.ofMinutes(1)))
+                .withCustomTimePrecision(clock)
+                .build();
+    }
 
-        private double tokens = capacity;
-        private long updated;
+    /** Bucket4j's clock, read from the same source as the purge's (a test moves it by hand). */
+    private record NanoTimeMeter(LongSupplier nanoTime) implements TimeMeter {
 
-        Bucket(long now) {
-            this.updated = now;
+        @Override
+        public long currentTimeNanos() {
+            return nanoTime.getAsLong();
         }
 
-        synchronized Optional<Duration> take(long now) {
-            refill(now);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return Optional.empty();
-            }
-            return Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) / perNano)));
-        }
-
-        synchronized boolean isFull(long now) {
-            refill(now);
-            return tokens >= capacity;
-        }
-
-        private void refill(long now) {
-            tokens = Math.min(capacity, tokens + (now - updated) * perNano);
-            updated = now;
+        @Override
+        public boolean isWallClockBased() {
+            return false;
         }
     }
 }

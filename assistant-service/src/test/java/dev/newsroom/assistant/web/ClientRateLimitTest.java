@@ -38,6 +38,16 @@ class ClientRateLimitTest {
     }
 
     @Test
+    void requestsWithoutAKnownAddressShareOneBucket() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(limit.take(null)).isEmpty();
+        }
+
+        assertThat(limit.take(null)).isPresent();
+        assertThat(limit.clients()).isEqualTo(1);
+    }
+
+    @Test
     void refillingStopsAtTheBurst() {
         advance(Duration.ofHours(1));
 

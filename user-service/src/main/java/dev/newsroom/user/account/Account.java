@@ -3,6 +3,7 @@ package dev.newsroom.user.account;
 import dev.newsroom.platform.outbox.OutboxEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -32,5 +33,143 @@ public record Account(
     public Account {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /** A new account: no bio, image or stored role yet, and nothing in its outbox. */
+    static Account registering(String id, String username, String email, String passwordHash, Instant now) {
+        return new Account(
+                id,
+                username,
+                AccountRules.usernameKey(username),
+                email,
+                AccountRules.emailKey(email),
+                passwordHash,
+                null,
+                null,
+                Set.of(),
+                now,
+                now,
+                List.of());
+    }
+
+    /** Also changes the normalised key that the unique index guards. */
+    Account withUsername(String username) {
+        return new Account(
+                id,
+                username,
+                AccountRules.usernameKey(username),
+                email,
+                emailKey,
+                passwordHash,
+                bio,
+                image,
+                roles,
+                createdAt,
+                updatedAt,
+                outbox);
+    }
+
+    /** Also changes the normalised key that the unique index guards. */
+    Account withEmail(String email) {
+        return new Account(
+                id,
+                username,
+                usernameKey,
+                email,
+                AccountRules.emailKey(email),
+                passwordHash,
+                bio,
+                image,
+                roles,
+                createdAt,
+                updatedAt,
+                outbox);
+    }
+
+    Account withPasswordHash(String passwordHash) {
+        return new Account(
+                id,
+                username,
+                usernameKey,
+                email,
+                emailKey,
+                passwordHash,
+                bio,
+                image,
+                roles,
+                createdAt,
+                updatedAt,
+                outbox);
+    }
+
+    Account withBio(String bio) {
+        return new Account(
+                id,
+                username,
+                usernameKey,
+                email,
+                emailKey,
+                passwordHash,
+                bio,
+                image,
+                roles,
+                createdAt,
+                updatedAt,
+                outbox);
+    }
+
+    Account withImage(String image) {
+        return new Account(
+                id,
+                username,
+                usernameKey,
+                email,
+                emailKey,
+                passwordHash,
+                bio,
+                image,
+                roles,
+                createdAt,
+                updatedAt,
+                outbox);
+    }
+
+    Account withUpdatedAt(Instant updatedAt) {
+        return new Account(
+                id,
+                username,
+                usernameKey,
+                email,
+                emailKey,
+                passwordHash,
+                bio,
+                image,
+                roles,
+                createdAt,
+                updatedAt,
+                outbox);
+    }
+
+    Account withOutbox(List<OutboxEvent> outbox) {
+        return new Account(
+                id,
+                username,
+                usernameKey,
+                email,
+                emailKey,
+                passwordHash,
+                bio,
+                image,
+                roles,
+                createdAt,
+                updatedAt,
+                outbox);
+    }
+
+    /** Whether what others see of the account (username, bio, image) differs from {@code other}'s. */
+    boolean profileDiffersFrom(Account other) {
+        return !Objects.equals(username, other.username)
+                || !Objects.equals(bio, other.bio)
+                || !Objects.equals(image, other.image);
     }
 }

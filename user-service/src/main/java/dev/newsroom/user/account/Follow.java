@@ -21,6 +21,11 @@ public record Follow(
 
     public static final String COLLECTION = "follows";
 
+    /** The relation as it is from {@code changedAt}, with nothing in its outbox. */
+    static Follow of(String followerId, String followeeId, boolean active, Instant changedAt) {
+        return new Follow(idOf(followerId, followeeId), followerId, followeeId, active, changedAt, List.of());
+    }
+
     public static String idOf(String followerId, String followeeId) {
         return followerId + ":" + followeeId;
     }

@@ -1,6 +1,7 @@
 package dev.newsroom.user.token;
 
 import dev.newsroom.user.UserServiceProperties;
+import dev.newsroom.user.token.SigningKeyRepository.StoredKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,11 +16,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
-import org.bson.Document;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.security.converter.RsaKeyConverters;
 
 /**
@@ -29,15 +28,13 @@ import org.springframework.security.converter.RsaKeyConverters;
  */
 final class SigningKeyStore {
 
-    static final String COLLECTION = "signing_keys";
-    private static final String CURRENT = "current";
     private static final Logger log = LoggerFactory.getLogger(SigningKeyStore.class);
 
-    private final ReactiveMongoTemplate mongo;
+    private final SigningKeyRepository keys;
     private final UserServiceProperties properties;
 
-    SigningKeyStore(ReactiveMongoTemplate mongo, UserServiceProperties properties) {
-        this.mongo = mongo;
+    SigningKeyStore(SigningKeyRepository keys, UserServiceProperties properties) {
+        this.keys = keys;
         this.properties = properties;
     }
 
@@ -46,18 +43,16 @@ final class SigningKeyStore {
         if (properties.privateKey() != null && properties.publicKey() != null) {
             return fromConfiguration();
         }
-        Document stored = mongo.findById(CURRENT, Document.class, COLLECTION).block();
-        if (stored != null) {
-            return decode(stored);
+        Optional<StoredKey> stored = keys.current();
+        if (stored.isPresent()) {
+            return decode(stored.get());
         }
-        Document generated = generate();
-        try {
-            mongo.insert(generated, COLLECTION).block();
-            log.info("Generated a new token signing key {}", generated.getString("kid"));
-            return decode(generated);
-        } catch (DuplicateKeyException anotherInstanceWasFaster) {
-            return decode(mongo.findById(CURRENT, Document.class, COLLECTION).block());
+        StoredKey generated = generate();
+        StoredKey current = keys.insertUnlessPresent(generated);
+        if (current.equals(generated)) {
+            log.info("Generated a new token signing key {}", generated.keyId());
         }
+        return decode(current);
     }
 
     private SigningKey fromConfiguration() {
@@ -71,33 +66,31 @@ final class SigningKeyStore {
         }
     }
 
-    private static Document generate() {
+    private static StoredKey generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             Base64.Encoder base64 = Base64.getEncoder();
-            return new Document("_id", CURRENT)
-                    .append("kid", keyId((RSAPublicKey) pair.getPublic()))
-                    .append("publicKey", base64.encodeToString(pair.getPublic().getEncoded()))
-                    .append(
-                            "privateKey",
-                            base64.encodeToString(pair.getPrivate().getEncoded()))
-                    .append("createdAt", Instant.now().toString());
+            return new StoredKey(
+                    keyId((RSAPublicKey) pair.getPublic()),
+                    base64.encodeToString(pair.getPublic().getEncoded()),
+                    base64.encodeToString(pair.getPrivate().getEncoded()),
+                    Instant.now().toString());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is not available", e);
         }
     }
 
-    private static SigningKey decode(Document stored) {
+    private static SigningKey decode(StoredKey stored) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             Base64.Decoder base64 = Base64.getDecoder();
-            RSAPublicKey publicKey = (RSAPublicKey)
-                    rsa.generatePublic(new X509EncodedKeySpec(base64.decode(stored.getString("publicKey"))));
-            RSAPrivateKey privateKey = (RSAPrivateKey)
-                    rsa.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(stored.getString("privateKey"))));
-            return new SigningKey(stored.getString("kid"), publicKey, privateKey);
+            RSAPublicKey publicKey =
+                    (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(base64.decode(stored.publicKey())));
+            RSAPrivateKey privateKey =
+                    (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(stored.privateKey())));
+            return new SigningKey(stored.keyId(), publicKey, privateKey);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The stored signing key cannot be read", e);
         }

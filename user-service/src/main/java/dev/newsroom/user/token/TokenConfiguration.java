@@ -8,7 +8,6 @@ import dev.newsroom.user.UserServiceProperties;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -23,8 +22,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 class TokenConfiguration {
 
     @Bean
-    SigningKey signingKey(ReactiveMongoTemplate mongo, UserServiceProperties properties) {
-        return new SigningKeyStore(mongo, properties).load();
+    SigningKey signingKey(SigningKeyRepository keys, UserServiceProperties properties) {
+        return new SigningKeyStore(keys, properties).load();
     }
 
     @Bean

@@ -1,7 +1,8 @@
 package dev.newsroom.user.web;
 
 import dev.newsroom.platform.web.ApiException;
-import dev.newsroom.user.account.AccountService;
+import dev.newsroom.user.account.Follows;
+import dev.newsroom.user.account.ProfileReads;
 import dev.newsroom.user.web.UserJson.FollowedIds;
 import dev.newsroom.user.web.UserJson.IdentifiedProfile;
 import dev.newsroom.user.web.UserJson.ProfilesById;
@@ -26,10 +27,12 @@ class InternalController {
     /** A page is at most a few hundred items; more ids than this is a caller bug, not a page. */
     static final int MAX_IDS = 500;
 
-    private final AccountService accounts;
+    private final ProfileReads profiles;
+    private final Follows follows;
 
-    InternalController(AccountService accounts) {
-        this.accounts = accounts;
+    InternalController(ProfileReads profiles, Follows follows) {
+        this.profiles = profiles;
+        this.follows = follows;
     }
 
     /** Profiles of many users, each with {@code following} for {@code viewerId} (optional). */
@@ -39,7 +42,7 @@ class InternalController {
         if (ids.size() > MAX_IDS) {
             return Mono.error(ApiException.invalid("ids", "at most " + MAX_IDS + " per call"));
         }
-        return accounts.profiles(ids, query.viewerId())
+        return profiles.profiles(ids, query.viewerId())
                 .map(IdentifiedProfile::of)
                 .collectMap(IdentifiedProfile::id, profile -> profile, LinkedHashMap::new)
                 .map(ProfilesById::new);
@@ -47,11 +50,11 @@ class InternalController {
 
     @GetMapping("/internal/users/by-username/{username}")
     Mono<UserId> idOf(@PathVariable String username) {
-        return accounts.byUsername(username).map(account -> new UserId(account.id(), account.username()));
+        return profiles.byUsername(username).map(account -> new UserId(account.id(), account.username()));
     }
 
     @GetMapping("/internal/users/{id}/following")
     Mono<FollowedIds> following(@PathVariable String id) {
-        return accounts.followedIds(id).collectList().map(FollowedIds::new);
+        return follows.followedIds(id).collectList().map(FollowedIds::new);
     }
 }

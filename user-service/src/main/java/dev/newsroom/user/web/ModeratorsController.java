@@ -1,7 +1,7 @@
 package dev.newsroom.user.web;
 
 import dev.newsroom.user.account.Account;
-import dev.newsroom.user.account.AccountService;
+import dev.newsroom.user.account.AccountRoles;
 import dev.newsroom.user.web.UserJson.Roles;
 import dev.newsroom.user.web.UserJson.RolesEnvelope;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,23 +17,23 @@ import reactor.core.publisher.Mono;
 @RestController
 class ModeratorsController {
 
-    private final AccountService accounts;
+    private final AccountRoles roles;
 
-    ModeratorsController(AccountService accounts) {
-        this.accounts = accounts;
+    ModeratorsController(AccountRoles roles) {
+        this.roles = roles;
     }
 
     @PutMapping("/api/users/{username}/roles/moderator")
     Mono<RolesEnvelope> grant(@PathVariable String username) {
-        return accounts.setModerator(username, true).map(this::roles);
+        return roles.setModerator(username, true).map(this::roles);
     }
 
     @DeleteMapping("/api/users/{username}/roles/moderator")
     Mono<RolesEnvelope> revoke(@PathVariable String username) {
-        return accounts.setModerator(username, false).map(this::roles);
+        return roles.setModerator(username, false).map(this::roles);
     }
 
     private RolesEnvelope roles(Account account) {
-        return new RolesEnvelope(new Roles(account.username(), accounts.effectiveRoles(account)));
+        return new RolesEnvelope(new Roles(account.username(), roles.effectiveRoles(account)));
     }
 }

@@ -1,7 +1,8 @@
 package dev.newsroom.user.web;
 
 import dev.newsroom.platform.security.CurrentUser;
-import dev.newsroom.user.account.AccountService;
+import dev.newsroom.user.account.Follows;
+import dev.newsroom.user.account.ProfileReads;
 import dev.newsroom.user.web.UserJson.ProfileEnvelope;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,25 +17,27 @@ import reactor.core.publisher.Mono;
 @RestController
 class ProfilesController {
 
-    private final AccountService accounts;
+    private final ProfileReads profiles;
+    private final Follows follows;
 
-    ProfilesController(AccountService accounts) {
-        this.accounts = accounts;
+    ProfilesController(ProfileReads profiles, Follows follows) {
+        this.profiles = profiles;
+        this.follows = follows;
     }
 
     @GetMapping("/api/profiles/{username}")
     Mono<ProfileEnvelope> profile(@PathVariable String username, @AuthenticationPrincipal Jwt token) {
         String viewer = token == null ? null : CurrentUser.of(token).id();
-        return accounts.profile(username, viewer).map(ProfileEnvelope::of);
+        return profiles.profile(username, viewer).map(ProfileEnvelope::of);
     }
 
     @PostMapping("/api/profiles/{username}/follow")
     Mono<ProfileEnvelope> follow(@PathVariable String username, @AuthenticationPrincipal Jwt token) {
-        return accounts.follow(CurrentUser.of(token).id(), username).map(ProfileEnvelope::of);
+        return follows.follow(CurrentUser.of(token).id(), username).map(ProfileEnvelope::of);
     }
 
     @DeleteMapping("/api/profiles/{username}/follow")
     Mono<ProfileEnvelope> unfollow(@PathVariable String username, @AuthenticationPrincipal Jwt token) {
-        return accounts.unfollow(CurrentUser.of(token).id(), username).map(ProfileEnvelope::of);
+        return follows.unfollow(CurrentUser.of(token).id(), username).map(ProfileEnvelope::of);
     }
 }

@@ -4,7 +4,9 @@ import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ClientAddress;
 import dev.newsroom.platform.web.RequestFields;
 import dev.newsroom.user.account.AccountChanges;
-import dev.newsroom.user.account.AccountService;
+import dev.newsroom.user.account.AccountUpdates;
+import dev.newsroom.user.account.Registration;
+import dev.newsroom.user.account.SignIn;
 import dev.newsroom.user.web.UserJson.User;
 import dev.newsroom.user.web.UserJson.UserEnvelope;
 import java.util.List;
@@ -25,10 +27,14 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class UsersController {
 
-    private final AccountService accounts;
+    private final Registration registration;
+    private final SignIn signIn;
+    private final AccountUpdates updates;
 
-    UsersController(AccountService accounts) {
-        this.accounts = accounts;
+    UsersController(Registration registration, SignIn signIn, AccountUpdates updates) {
+        this.registration = registration;
+        this.signIn = signIn;
+        this.updates = updates;
     }
 
     @PostMapping("/api/users")
@@ -39,7 +45,7 @@ class UsersController {
         String email = user.required("email");
         String password = user.required("password");
         user.throwIfInvalid();
-        return accounts.register(username, email, password).map(User::of).map(UserEnvelope::new);
+        return registration.register(username, email, password).map(User::of).map(UserEnvelope::new);
     }
 
     @PostMapping("/api/users/login")
@@ -48,14 +54,14 @@ class UsersController {
         String email = login.required("email");
         String password = login.required("password");
         login.throwIfInvalid();
-        return accounts.login(email, password, ClientAddress.of(http))
+        return signIn.login(email, password, ClientAddress.of(http))
                 .map(User::of)
                 .map(UserEnvelope::new);
     }
 
     @GetMapping("/api/user")
     Mono<UserEnvelope<User>> current(@AuthenticationPrincipal Jwt token) {
-        return accounts.current(CurrentUser.of(token).id()).map(User::of).map(UserEnvelope::new);
+        return signIn.current(CurrentUser.of(token).id()).map(User::of).map(UserEnvelope::new);
     }
 
     /**
@@ -77,9 +83,7 @@ class UsersController {
                 user.nullable("bio"),
                 user.nullable("image"));
         user.throwIfInvalid();
-        return accounts.update(CurrentUser.of(token).id(), changes)
-                .map(User::of)
-                .map(UserEnvelope::new);
+        return updates.update(CurrentUser.of(token).id(), changes).map(User::of).map(UserEnvelope::new);
     }
 
     private static final List<String> CHANGEABLE = List.of("email", "username", "password", "bio", "image");

@@ -102,7 +102,7 @@ class TokenVerificationTest {
 
     @Test
     void aRestartFindsTheSameKeySoIssuedTokensStayValid() {
-        SigningKey reloaded = new SigningKeyStore(mongo, properties).load();
+        SigningKey reloaded = new SigningKeyStore(new SigningKeyRepository(mongo), properties).load();
 
         assertThat(reloaded.keyId()).isEqualTo(signingKey.keyId());
         assertThat(reloaded.publicKey()).isEqualTo(signingKey.publicKey());

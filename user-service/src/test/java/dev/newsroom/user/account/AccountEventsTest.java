@@ -1,4 +1,4 @@
-package dev.newsroom.user.messaging;
+package dev.newsroom.user.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import dev.newsroom.contracts.EventContracts;
 import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.platform.outbox.OutboxRelay;
 import dev.newsroom.user.UserServiceTest;
-import dev.newsroom.user.account.Account;
 import dev.newsroom.user.web.Api;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @UserServiceTest
-class UserEventsTest {
+class AccountEventsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -40,7 +39,7 @@ class UserEventsTest {
 
     @BeforeEach
     void subscribe() {
-        topic = new TopicReader(UserEvents.TOPIC);
+        topic = new TopicReader(AccountEvents.TOPIC);
     }
 
     @AfterEach
@@ -56,8 +55,8 @@ class UserEventsTest {
         Api.Registered user = new Api(web).register("evt");
         String userId = accountOf(user.username()).id();
 
-        List<TopicReader.Event> events =
-                topic.await(event -> userId.equals(event.key()) && UserEvents.REGISTERED.equals(event.type()), 1, WAIT);
+        List<TopicReader.Event> events = topic.await(
+                event -> userId.equals(event.key()) && AccountEvents.REGISTERED.equals(event.type()), 1, WAIT);
 
         assertThat(events).hasSize(1);
         TopicReader.Event registered = events.get(0);
@@ -67,7 +66,7 @@ class UserEventsTest {
                 .containsEntry("ce_subject", userId)
                 .containsEntry("content-type", "application/json")
                 .containsKeys("ce_id", "ce_time");
-        EventContracts.assertValid(UserEvents.REGISTERED, registered.value());
+        EventContracts.assertValid(AccountEvents.REGISTERED, registered.value());
         assertThat(registered.value())
                 .contains(user.username())
                 .doesNotContain(user.email())
@@ -112,11 +111,14 @@ class UserEventsTest {
         assertThat(types)
                 .as("following twice publishes once")
                 .containsExactlyInAnyOrder(
-                        UserEvents.REGISTERED, UserEvents.FOLLOWED, UserEvents.UNFOLLOWED, UserEvents.PROFILE_UPDATED);
+                        AccountEvents.REGISTERED,
+                        AccountEvents.FOLLOWED,
+                        AccountEvents.UNFOLLOWED,
+                        AccountEvents.PROFILE_UPDATED);
         // Order holds per aggregate: the account's events in order, the follow's in order. The two
         // are relayed independently, so an unfollow and a later profile change may swap (seen in CI).
-        assertThat(types.indexOf(UserEvents.REGISTERED)).isLessThan(types.indexOf(UserEvents.PROFILE_UPDATED));
-        assertThat(types.indexOf(UserEvents.FOLLOWED)).isLessThan(types.indexOf(UserEvents.UNFOLLOWED));
+        assertThat(types.indexOf(AccountEvents.REGISTERED)).isLessThan(types.indexOf(AccountEvents.PROFILE_UPDATED));
+        assertThat(types.indexOf(AccountEvents.FOLLOWED)).isLessThan(types.indexOf(AccountEvents.UNFOLLOWED));
         events.forEach(event -> EventContracts.assertValid(event.type(), event.value()));
     }
 

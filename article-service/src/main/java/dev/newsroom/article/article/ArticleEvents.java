@@ -1,12 +1,14 @@
-package dev.newsroom.article.messaging;
+package dev.newsroom.article.article;
 
-import dev.newsroom.article.article.Article;
+import dev.newsroom.platform.outbox.OutboxEvent;
 import java.time.Instant;
 import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The events of {@code newsroom.articles.v1} and {@code newsroom.article-views.v1} (key = article
- * id), as published; schemas and examples are in {@code contracts/}.
+ * id), as published, and the factories that build them from the article records; schemas and
+ * examples are in {@code contracts/}.
  */
 public final class ArticleEvents {
 
@@ -39,7 +41,7 @@ public final class ArticleEvents {
             Instant createdAt,
             Instant updatedAt) {
 
-        public static ArticleSnapshot of(Article article) {
+        static ArticleSnapshot of(Article article) {
             return new ArticleSnapshot(
                     article.id(),
                     article.slug(),
@@ -67,4 +69,42 @@ public final class ArticleEvents {
 
     /** Emitted, best effort, for each read of a single article. */
     public record ArticleViewed(String articleId, String viewerKey, Instant viewedAt) {}
+
+    /** Once, when the article is created. */
+    static OutboxEvent published(Article article, JsonMapper json) {
+        return OutboxEvent.of(TOPIC, PUBLISHED, article.id(), ArticleSnapshot.of(article), json);
+    }
+
+    /** On every change, with {@code changed}, the article as it is after it. */
+    static OutboxEvent updated(Article changed, JsonMapper json) {
+        return OutboxEvent.of(TOPIC, UPDATED, changed.id(), ArticleSnapshot.of(changed), json);
+    }
+
+    static OutboxEvent deleted(Article article, Instant deletedAt, JsonMapper json) {
+        return OutboxEvent.of(
+                TOPIC,
+                DELETED,
+                article.id(),
+                new ArticleDeleted(article.id(), article.slug(), article.authorId(), deletedAt),
+                json);
+    }
+
+    static OutboxEvent favorited(Favorite favorite, JsonMapper json) {
+        return OutboxEvent.of(
+                TOPIC,
+                FAVORITED,
+                favorite.articleId(),
+                new ArticleFavorited(favorite.articleId(), favorite.userId(), favorite.createdAt()),
+                json);
+    }
+
+    static OutboxEvent unfavorited(Article article, String userId, Instant unfavoritedAt, JsonMapper json) {
+        return OutboxEvent.of(
+                TOPIC, UNFAVORITED, article.id(), new ArticleUnfavorited(article.id(), userId, unfavoritedAt), json);
+    }
+
+    /** A read of the article by the viewer that {@code viewerKey} stands for; sent outside the outbox. */
+    public static OutboxEvent viewed(String articleId, String viewerKey, Instant viewedAt, JsonMapper json) {
+        return OutboxEvent.of(VIEWS_TOPIC, VIEWED, articleId, new ArticleViewed(articleId, viewerKey, viewedAt), json);
+    }
 }
