@@ -3,14 +3,14 @@ package dev.newsroom.comment.web;
 import dev.newsroom.comment.article.Article;
 import dev.newsroom.comment.article.ArticleProjection;
 import dev.newsroom.comment.comment.Comment;
-import dev.newsroom.comment.messaging.CommentEvents;
+import dev.newsroom.comment.comment.CommentEvents;
+import dev.newsroom.comment.comment.CommentLookup;
 import dev.newsroom.comment.messaging.CommentFeed;
 import dev.newsroom.comment.messaging.CommentFeed.Change;
 import dev.newsroom.comment.web.CommentJson.CommentEnvelope;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,17 +36,17 @@ class CommentStreamController {
 
     private final ArticleProjection articles;
     private final CommentFeed feed;
-    private final ReactiveMongoTemplate mongo;
+    private final CommentLookup lookup;
     private final Duration keepAlive;
 
     CommentStreamController(
             ArticleProjection articles,
             CommentFeed feed,
-            ReactiveMongoTemplate mongo,
+            CommentLookup lookup,
             @Value("${newsroom.comments.stream.keep-alive:15s}") Duration keepAlive) {
         this.articles = articles;
         this.feed = feed;
-        this.mongo = mongo;
+        this.lookup = lookup;
         this.keepAlive = keepAlive;
     }
 
@@ -92,7 +92,7 @@ class CommentStreamController {
 
     /** The comment as it is now (a later edit or deletion may have overtaken the event). */
     private Mono<Comment> current(Change change) {
-        return mongo.findById(change.commentId(), Comment.class);
+        return lookup.current(change.commentId());
     }
 
     private static ServerSentEvent<?> sse(String name, Comment comment) {

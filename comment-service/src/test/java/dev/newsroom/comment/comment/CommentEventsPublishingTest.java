@@ -1,11 +1,10 @@
-package dev.newsroom.comment.messaging;
+package dev.newsroom.comment.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.comment.Articles;
 import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentServiceTest;
-import dev.newsroom.comment.comment.Comment;
 import dev.newsroom.contracts.EventContracts;
 import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.platform.outbox.OutboxRelay;
@@ -24,8 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/** What the outbox publishes on {@code newsroom.comments.v1} as comments change through the API. */
 @CommentServiceTest
-class CommentEventsTest {
+class CommentEventsPublishingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
