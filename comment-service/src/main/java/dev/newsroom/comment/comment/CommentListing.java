@@ -44,7 +44,8 @@ public class CommentListing {
 
     /**
      * The live article with that slug, or 404 {@code article: not found}: a listing of an unknown
-     * article is 404 before its paging parameters are judged.
+     * article is 404 before its paging parameters are judged, and a live stream of one before
+     * anything is written.
      */
     public Mono<Article> article(String slug) {
         return articles.live(slug);

@@ -1,16 +1,16 @@
 package dev.newsroom.comment.web;
 
+import dev.newsroom.comment.CommentServiceProperties;
 import dev.newsroom.comment.article.Article;
-import dev.newsroom.comment.article.ArticleProjection;
 import dev.newsroom.comment.comment.Comment;
 import dev.newsroom.comment.comment.CommentEvents;
+import dev.newsroom.comment.comment.CommentListing;
 import dev.newsroom.comment.comment.CommentLookup;
 import dev.newsroom.comment.messaging.CommentFeed;
 import dev.newsroom.comment.messaging.CommentFeed.Change;
 import dev.newsroom.comment.web.CommentJson.CommentEnvelope;
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,26 +34,23 @@ class CommentStreamController {
     static final String EDITED = "comment-edited";
     static final String DELETED = "comment-deleted";
 
-    private final ArticleProjection articles;
+    private final CommentListing listing;
     private final CommentFeed feed;
     private final CommentLookup lookup;
     private final Duration keepAlive;
 
     CommentStreamController(
-            ArticleProjection articles,
-            CommentFeed feed,
-            CommentLookup lookup,
-            @Value("${newsroom.comments.stream.keep-alive:15s}") Duration keepAlive) {
-        this.articles = articles;
+            CommentListing listing, CommentFeed feed, CommentLookup lookup, CommentServiceProperties properties) {
+        this.listing = listing;
         this.feed = feed;
         this.lookup = lookup;
-        this.keepAlive = keepAlive;
+        this.keepAlive = properties.stream().keepAlive();
     }
 
     @GetMapping(path = "/api/articles/{slug}/comments/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<?>> stream(@PathVariable String slug) {
         // The slug is resolved before anything is written, so an unknown article is a plain 404.
-        return articles.live(slug).flatMapMany(this::changesUnder);
+        return listing.article(slug).flatMapMany(this::changesUnder);
     }
 
     /** A keep-alive at once as well as every {@code keepAlive}: the response starts (and proxies flush it) immediately. */
