@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perMinute how many comments one user may post per minute, counted by every instance
  *     together
  * @param moderation the checks every new or edited comment passes through
+ * @param stream the live comment streams
  */
 @ConfigurationProperties("newsroom.comments")
 public record CommentServiceProperties(
@@ -26,7 +27,8 @@ public record CommentServiceProperties(
         @DefaultValue("15m") Duration editWindow,
         @DefaultValue("3") int maxDepth,
         @DefaultValue("10") int perMinute,
-        @DefaultValue Moderation moderation) {
+        @DefaultValue Moderation moderation,
+        @DefaultValue LiveStreams stream) {
 
     public CommentServiceProperties {
         if (maxBodyLength < 1) {
@@ -60,6 +62,19 @@ public record CommentServiceProperties(
                 return 0;
             }
             return maxWait.toMillis() / interval.toMillis();
+        }
+    }
+
+    /**
+     * @param keepAlive how often an idle live stream gets a comment line, so proxies keep it open
+     *     (not more than the shortest idle timeout on the way to the browser)
+     */
+    public record LiveStreams(@DefaultValue("15s") Duration keepAlive) {
+
+        public LiveStreams {
+            if (keepAlive.isZero() || keepAlive.isNegative()) {
+                throw new IllegalArgumentException("newsroom.comments.stream.keep-alive must be positive");
+            }
         }
     }
 

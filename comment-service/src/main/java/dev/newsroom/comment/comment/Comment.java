@@ -11,6 +11,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code deleted} event waits in the {@code outbox}, and afterwards as the placeholder that keeps a
  * thread's shape when replies hang below it (see {@link Threads.Placeholders}).
  *
+ * <p>Nineteen components are too many to pass by position without mixing two of them up: code
+ * builds a comment with {@link #builder()} or changes one with {@link #toBuilder()}, and only
+ * {@link Builder#build()} (and the store's mapping) calls the canonical constructor.
+ *
  * @param id unique across the service and all its instances (see {@link CommentIds})
  * @param articleId the article's immutable id, not its slug
  * @param authorId the author's immutable user id, not the username
@@ -56,6 +60,35 @@ public record Comment(
         moderationReasons = moderationReasons == null ? List.of() : List.copyOf(moderationReasons);
     }
 
+    /** An empty builder: every component null, false or 0 until set (a published comment by default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every component of this comment, to change a few of them. */
+    public Builder toBuilder() {
+        return new Builder()
+                .id(id)
+                .articleId(articleId)
+                .authorId(authorId)
+                .parentId(parentId)
+                .depth(depth)
+                .path(path)
+                .body(body)
+                .createdAt(createdAt)
+                .updatedAt(updatedAt)
+                .editedAt(editedAt)
+                .deleted(deleted)
+                .deletedAt(deletedAt)
+                .deletedBy(deletedBy)
+                .status(status)
+                .moderationReasons(moderationReasons)
+                .moderatedBy(moderatedBy)
+                .moderatedAt(moderatedAt)
+                .fingerprint(fingerprint)
+                .outbox(outbox);
+    }
+
     /** Shown to everyone and counted: published and not deleted. */
     public boolean isPublic() {
         return !deleted && status == CommentStatus.PUBLISHED;
@@ -71,25 +104,161 @@ public record Comment(
      * so the thread keeps its shape and nothing of it shows.
      */
     public Comment asPlaceholder() {
-        return new Comment(
-                id,
-                articleId,
-                null,
-                parentId,
-                depth,
-                path,
-                null,
-                createdAt,
-                updatedAt,
-                null,
-                true,
-                deletedAt,
-                null,
-                CommentStatus.PUBLISHED,
-                List.of(),
-                null,
-                null,
-                null,
-                List.of());
+        return builder()
+                .id(id)
+                .articleId(articleId)
+                .parentId(parentId)
+                .depth(depth)
+                .path(path)
+                .createdAt(createdAt)
+                .updatedAt(updatedAt)
+                .deleted(true)
+                .deletedAt(deletedAt)
+                .status(CommentStatus.PUBLISHED)
+                .build();
+    }
+
+    /** Builds a {@link Comment} component by component, by name. */
+    public static final class Builder {
+
+        private Long id;
+        private String articleId;
+        private String authorId;
+        private Long parentId;
+        private int depth;
+        private String path;
+        private String body;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private Instant editedAt;
+        private boolean deleted;
+        private Instant deletedAt;
+        private String deletedBy;
+        private CommentStatus status;
+        private List<String> moderationReasons;
+        private String moderatedBy;
+        private Instant moderatedAt;
+        private String fingerprint;
+        private List<OutboxEvent> outbox;
+
+        private Builder() {}
+
+        public Builder id(Long id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder articleId(String articleId) {
+            this.articleId = articleId;
+            return this;
+        }
+
+        public Builder authorId(String authorId) {
+            this.authorId = authorId;
+            return this;
+        }
+
+        public Builder parentId(Long parentId) {
+            this.parentId = parentId;
+            return this;
+        }
+
+        public Builder depth(int depth) {
+            this.depth = depth;
+            return this;
+        }
+
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        public Builder body(String body) {
+            this.body = body;
+            return this;
+        }
+
+        public Builder createdAt(Instant createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        public Builder updatedAt(Instant updatedAt) {
+            this.updatedAt = updatedAt;
+            return this;
+        }
+
+        public Builder editedAt(Instant editedAt) {
+            this.editedAt = editedAt;
+            return this;
+        }
+
+        public Builder deleted(boolean deleted) {
+            this.deleted = deleted;
+            return this;
+        }
+
+        public Builder deletedAt(Instant deletedAt) {
+            this.deletedAt = deletedAt;
+            return this;
+        }
+
+        public Builder deletedBy(String deletedBy) {
+            this.deletedBy = deletedBy;
+            return this;
+        }
+
+        public Builder status(CommentStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder moderationReasons(List<String> moderationReasons) {
+            this.moderationReasons = moderationReasons;
+            return this;
+        }
+
+        public Builder moderatedBy(String moderatedBy) {
+            this.moderatedBy = moderatedBy;
+            return this;
+        }
+
+        public Builder moderatedAt(Instant moderatedAt) {
+            this.moderatedAt = moderatedAt;
+            return this;
+        }
+
+        public Builder fingerprint(String fingerprint) {
+            this.fingerprint = fingerprint;
+            return this;
+        }
+
+        public Builder outbox(List<OutboxEvent> outbox) {
+            this.outbox = outbox;
+            return this;
+        }
+
+        public Comment build() {
+            return new Comment(
+                    id,
+                    articleId,
+                    authorId,
+                    parentId,
+                    depth,
+                    path,
+                    body,
+                    createdAt,
+                    updatedAt,
+                    editedAt,
+                    deleted,
+                    deletedAt,
+                    deletedBy,
+                    status,
+                    moderationReasons,
+                    moderatedBy,
+                    moderatedAt,
+                    fingerprint,
+                    outbox);
+        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.newsroom.comment.comment;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -66,5 +68,10 @@ public final class CommentRules {
         }
         int limit = Integer.parseInt(raw);
         return limit >= 1 && limit <= MAX_PAGE_SIZE ? OptionalInt.of(limit) : OptionalInt.empty();
+    }
+
+    /** Now, in milliseconds as MongoDB stores them, so a comment reads back exactly as it was written. */
+    static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

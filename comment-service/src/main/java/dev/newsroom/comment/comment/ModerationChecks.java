@@ -2,6 +2,7 @@ package dev.newsroom.comment.comment;
 
 import dev.newsroom.comment.CommentServiceProperties.Action;
 import dev.newsroom.comment.CommentServiceProperties.Moderation;
+import dev.newsroom.platform.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,10 +10,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 
 /**
  * The automatic checks every new or edited comment passes: too long, too many links, banned words,
@@ -31,6 +34,11 @@ public final class ModerationChecks {
 
         static Verdict publish() {
             return new Verdict(CommentStatus.PUBLISHED, false, List.of());
+        }
+
+        /** The answer to a refused comment: 422, with every reason under {@code body}. */
+        ApiException refusal() {
+            return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, Map.of("body", reasons), null);
         }
     }
 

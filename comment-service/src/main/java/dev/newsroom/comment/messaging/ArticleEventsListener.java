@@ -4,7 +4,8 @@ import static dev.newsroom.platform.messaging.EventMessages.data;
 import static dev.newsroom.platform.messaging.EventMessages.required;
 
 import dev.newsroom.comment.article.ArticleProjection;
-import dev.newsroom.comment.comment.CommentService;
+import dev.newsroom.comment.comment.CommentDeletion;
+import dev.newsroom.comment.comment.CommentEvents;
 import dev.newsroom.comment.messaging.ArticleEvents.ArticleChanged;
 import dev.newsroom.comment.messaging.ArticleEvents.ArticleDeleted;
 import dev.newsroom.platform.messaging.EventMessages;
@@ -43,10 +44,10 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final ArticleProjection projection;
-    private final CommentService comments;
+    private final CommentDeletion comments;
     private final JsonMapper json;
 
-    ArticleEventsListener(ArticleProjection projection, CommentService comments, JsonMapper json) {
+    ArticleEventsListener(ArticleProjection projection, CommentDeletion comments, JsonMapper json) {
         this.projection = projection;
         this.comments = comments;
         this.json = json;

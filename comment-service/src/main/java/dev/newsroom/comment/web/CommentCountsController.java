@@ -1,6 +1,6 @@
 package dev.newsroom.comment.web;
 
-import dev.newsroom.comment.comment.CommentService;
+import dev.newsroom.comment.comment.CommentCounts;
 import dev.newsroom.comment.web.CommentJson.CountsEnvelope;
 import dev.newsroom.comment.web.CommentJson.CountsRequest;
 import dev.newsroom.platform.web.ApiException;
@@ -19,9 +19,9 @@ class CommentCountsController {
 
     static final int MAX_ARTICLE_IDS = 100;
 
-    private final CommentService comments;
+    private final CommentCounts comments;
 
-    CommentCountsController(CommentService comments) {
+    CommentCountsController(CommentCounts comments) {
         this.comments = comments;
     }
 

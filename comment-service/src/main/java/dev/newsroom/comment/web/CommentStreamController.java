@@ -1,16 +1,16 @@
 package dev.newsroom.comment.web;
 
+import dev.newsroom.comment.CommentServiceProperties;
 import dev.newsroom.comment.article.Article;
-import dev.newsroom.comment.article.ArticleProjection;
 import dev.newsroom.comment.comment.Comment;
-import dev.newsroom.comment.messaging.CommentEvents;
+import dev.newsroom.comment.comment.CommentEvents;
+import dev.newsroom.comment.comment.CommentListing;
+import dev.newsroom.comment.comment.CommentLookup;
 import dev.newsroom.comment.messaging.CommentFeed;
 import dev.newsroom.comment.messaging.CommentFeed.Change;
 import dev.newsroom.comment.web.CommentJson.CommentEnvelope;
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,26 +34,23 @@ class CommentStreamController {
     static final String EDITED = "comment-edited";
     static final String DELETED = "comment-deleted";
 
-    private final ArticleProjection articles;
+    private final CommentListing listing;
     private final CommentFeed feed;
-    private final ReactiveMongoTemplate mongo;
+    private final CommentLookup lookup;
     private final Duration keepAlive;
 
     CommentStreamController(
-            ArticleProjection articles,
-            CommentFeed feed,
-            ReactiveMongoTemplate mongo,
-            @Value("${newsroom.comments.stream.keep-alive:15s}") Duration keepAlive) {
-        this.articles = articles;
+            CommentListing listing, CommentFeed feed, CommentLookup lookup, CommentServiceProperties properties) {
+        this.listing = listing;
         this.feed = feed;
-        this.mongo = mongo;
-        this.keepAlive = keepAlive;
+        this.lookup = lookup;
+        this.keepAlive = properties.stream().keepAlive();
     }
 
     @GetMapping(path = "/api/articles/{slug}/comments/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<?>> stream(@PathVariable String slug) {
         // The slug is resolved before anything is written, so an unknown article is a plain 404.
-        return articles.live(slug).flatMapMany(this::changesUnder);
+        return listing.article(slug).flatMapMany(this::changesUnder);
     }
 
     /** A keep-alive at once as well as every {@code keepAlive}: the response starts (and proxies flush it) immediately. */
@@ -92,7 +89,7 @@ class CommentStreamController {
 
     /** The comment as it is now (a later edit or deletion may have overtaken the event). */
     private Mono<Comment> current(Change change) {
-        return mongo.findById(change.commentId(), Comment.class);
+        return lookup.current(change.commentId());
     }
 
     private static ServerSentEvent<?> sse(String name, Comment comment) {

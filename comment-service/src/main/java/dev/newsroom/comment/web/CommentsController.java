@@ -1,7 +1,10 @@
 package dev.newsroom.comment.web;
 
+import dev.newsroom.comment.comment.CommentDeletion;
+import dev.newsroom.comment.comment.CommentEditing;
+import dev.newsroom.comment.comment.CommentListing;
+import dev.newsroom.comment.comment.CommentPosting;
 import dev.newsroom.comment.comment.CommentRules;
-import dev.newsroom.comment.comment.CommentService;
 import dev.newsroom.comment.comment.Threads;
 import dev.newsroom.comment.web.CommentJson.CommentBody;
 import dev.newsroom.comment.web.CommentJson.CommentEditEnvelope;
@@ -41,10 +44,17 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class CommentsController {
 
-    private final CommentService comments;
+    private final CommentListing listing;
+    private final CommentPosting posting;
+    private final CommentEditing editing;
+    private final CommentDeletion deletion;
 
-    CommentsController(CommentService comments) {
-        this.comments = comments;
+    CommentsController(
+            CommentListing listing, CommentPosting posting, CommentEditing editing, CommentDeletion deletion) {
+        this.listing = listing;
+        this.posting = posting;
+        this.editing = editing;
+        this.deletion = deletion;
     }
 
     @GetMapping("/api/articles/{slug}/comments")
@@ -55,24 +65,21 @@ class CommentsController {
             @AuthenticationPrincipal Jwt token) {
         CurrentUser viewer = token == null ? null : CurrentUser.of(token);
         if (limit == null && after == null) {
-            return comments.list(slug, viewer)
-                    .map(CommentBody::of)
-                    .collectList()
-                    .map(CommentsEnvelope::new);
+            return listing.list(slug, viewer).map(CommentBody::of).collectList().map(CommentsEnvelope::new);
         }
         OptionalInt size =
                 limit == null ? OptionalInt.of(CommentRules.DEFAULT_PAGE_SIZE) : CommentRules.parseLimit(limit);
         // An unknown article is 404 before its paging parameters are judged (422).
         if (size.isEmpty()) {
-            return comments.article(slug)
+            return listing.article(slug)
                     .then(Mono.error(ApiException.invalid(
                             "limit", "must be a whole number from 1 to " + CommentRules.MAX_PAGE_SIZE)));
         }
         Optional<String> afterPath = after == null ? Optional.empty() : Threads.pathOf(after);
         if (after != null && afterPath.isEmpty()) {
-            return comments.article(slug).then(Mono.error(ApiException.invalid("after", "is invalid")));
+            return listing.article(slug).then(Mono.error(ApiException.invalid("after", "is invalid")));
         }
-        return comments.page(slug, size.getAsInt(), afterPath.orElse(null), viewer)
+        return listing.page(slug, size.getAsInt(), afterPath.orElse(null), viewer)
                 .map(page -> new CommentsPage(
                         page.comments().stream().map(CommentBody::of).toList(), page.nextCursor()));
     }
@@ -83,7 +90,7 @@ class CommentsController {
             @PathVariable String slug,
             @AuthenticationPrincipal Jwt token,
             @RequestBody(required = false) JsonNode request) {
-        return comments.post(slug, CurrentUser.of(token).id(), () -> newComment(request))
+        return posting.post(slug, CurrentUser.of(token).id(), () -> newComment(request))
                 .map(CommentEnvelope::of);
     }
 
@@ -91,7 +98,7 @@ class CommentsController {
      * {@code {"comment": {"body": "…", "parentId": 12}}}: the body by RealWorld's rule for a required
      * string, {@code parentId} (Newsroom's, for a reply) absent, null or a whole number.
      */
-    private static CommentService.NewComment newComment(JsonNode request) {
+    private static CommentPosting.NewComment newComment(JsonNode request) {
         RequestFields comment = RequestFields.of(request, "comment");
         String body = comment.required("body");
         JsonNode parent = comment.value("parentId");
@@ -105,7 +112,7 @@ class CommentsController {
             }
         }
         comment.throwIfInvalid();
-        return new CommentService.NewComment(body, parentId);
+        return new CommentPosting.NewComment(body, parentId);
     }
 
     @PutMapping("/api/articles/{slug}/comments/{id}")
@@ -117,13 +124,13 @@ class CommentsController {
         if (request == null || request.comment() == null) {
             return Mono.error(ApiException.invalid("comment", "can't be blank"));
         }
-        return comments.edit(slug, id, CurrentUser.of(token), request.comment().body())
+        return editing.edit(slug, id, CurrentUser.of(token), request.comment().body())
                 .map(CommentEnvelope::of);
     }
 
     @DeleteMapping("/api/articles/{slug}/comments/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(@PathVariable String slug, @PathVariable String id, @AuthenticationPrincipal Jwt token) {
-        return comments.delete(slug, id, CurrentUser.of(token));
+        return deletion.delete(slug, id, CurrentUser.of(token));
     }
 }

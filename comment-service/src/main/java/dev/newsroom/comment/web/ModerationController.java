@@ -2,8 +2,9 @@ package dev.newsroom.comment.web;
 
 import dev.newsroom.comment.article.Article;
 import dev.newsroom.comment.comment.CommentRules;
-import dev.newsroom.comment.comment.CommentService;
 import dev.newsroom.comment.comment.HeldCursor;
+import dev.newsroom.comment.comment.HeldQueue;
+import dev.newsroom.comment.comment.ModerationDecisions;
 import dev.newsroom.comment.web.CommentJson.ArticleRef;
 import dev.newsroom.comment.web.CommentJson.CommentBody;
 import dev.newsroom.comment.web.CommentJson.CommentEnvelope;
@@ -28,10 +29,12 @@ import reactor.core.publisher.Mono;
 @RestController
 class ModerationController {
 
-    private final CommentService comments;
+    private final HeldQueue queue;
+    private final ModerationDecisions decisions;
 
-    ModerationController(CommentService comments) {
-        this.comments = comments;
+    ModerationController(HeldQueue queue, ModerationDecisions decisions) {
+        this.queue = queue;
+        this.decisions = decisions;
     }
 
     @GetMapping("/api/moderation/comments")
@@ -47,7 +50,7 @@ class ModerationController {
         if (after != null && cursor.isEmpty()) {
             return Mono.error(ApiException.invalid("after", "is invalid"));
         }
-        return comments.held(size.getAsInt(), cursor.orElse(null))
+        return queue.held(size.getAsInt(), cursor.orElse(null))
                 .map(page -> new HeldPageBody(
                         page.comments().stream()
                                 .map(comment -> CommentBody.of(
@@ -58,12 +61,12 @@ class ModerationController {
 
     @PostMapping("/api/moderation/comments/{id}/approve")
     Mono<CommentEnvelope> approve(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
-        return comments.moderate(id, true, CurrentUser.of(token)).map(CommentEnvelope::of);
+        return decisions.moderate(id, true, CurrentUser.of(token)).map(CommentEnvelope::of);
     }
 
     @PostMapping("/api/moderation/comments/{id}/reject")
     Mono<CommentEnvelope> reject(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
-        return comments.moderate(id, false, CurrentUser.of(token)).map(CommentEnvelope::of);
+        return decisions.moderate(id, false, CurrentUser.of(token)).map(CommentEnvelope::of);
     }
 
     private static ArticleRef ref(Article article) {

@@ -6,7 +6,6 @@ import dev.newsroom.comment.CommentServiceTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -14,7 +13,7 @@ import reactor.core.scheduler.Schedulers;
 class CommentIdsTest {
 
     @Autowired
-    ReactiveMongoTemplate mongo;
+    CommentIdRepository sequence;
 
     @Autowired
     CommentIds serviceIds;
@@ -22,8 +21,8 @@ class CommentIdsTest {
     @Test
     void twoInstancesTakingIdsConcurrentlyFromTheSameSequenceNeverHandOutTheSameId() {
         // Small blocks, so that the instances go back to the shared sequence many times while racing.
-        CommentIds first = new CommentIds(mongo, 7);
-        CommentIds second = new CommentIds(mongo, 7);
+        CommentIds first = new CommentIds(sequence, 7);
+        CommentIds second = new CommentIds(sequence, 7);
 
         List<Long> ids = Flux.merge(take(first, 300), take(second, 300), take(serviceIds, 300))
                 .collectList()
@@ -37,7 +36,7 @@ class CommentIdsTest {
 
     @Test
     void oneInstanceHandsOutItsBlockInOrder() {
-        CommentIds ids = new CommentIds(mongo, 5);
+        CommentIds ids = new CommentIds(sequence, 5);
 
         List<Long> taken = take(ids, 5).collectList().block();
 

@@ -33,9 +33,12 @@ class FloodControlTest {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    FloodCounterRepository counters;
+
     @Test
     void aUserMayPostTheLimitPerMinuteThenGets429UntilTheMinuteEnds() {
-        FloodControl limit = new FloodControl(mongo, 3, Clock.fixed(HALF_PAST, ZoneOffset.UTC));
+        FloodControl limit = new FloodControl(counters, 3, Clock.fixed(HALF_PAST, ZoneOffset.UTC));
         String user = UUID.randomUUID().toString();
 
         for (int i = 0; i < 3; i++) {
@@ -58,8 +61,8 @@ class FloodControlTest {
     @Test
     void theCountStartsAgainWithTheNextMinute() {
         String user = UUID.randomUUID().toString();
-        FloodControl now = new FloodControl(mongo, 1, Clock.fixed(HALF_PAST, ZoneOffset.UTC));
-        FloodControl nextMinute = new FloodControl(mongo, 1, Clock.fixed(HALF_PAST.plusSeconds(30), ZoneOffset.UTC));
+        FloodControl now = new FloodControl(counters, 1, Clock.fixed(HALF_PAST, ZoneOffset.UTC));
+        FloodControl nextMinute = new FloodControl(counters, 1, Clock.fixed(HALF_PAST.plusSeconds(30), ZoneOffset.UTC));
 
         StepVerifier.create(now.admit(user)).verifyComplete();
         StepVerifier.create(now.admit(user)).expectError(ApiException.class).verify();
@@ -71,8 +74,8 @@ class FloodControlTest {
     void instancesShareTheCounters() {
         String user = UUID.randomUUID().toString();
         Clock clock = Clock.fixed(HALF_PAST, ZoneOffset.UTC);
-        FloodControl one = new FloodControl(mongo, 2, clock);
-        FloodControl other = new FloodControl(mongo, 2, clock);
+        FloodControl one = new FloodControl(counters, 2, clock);
+        FloodControl other = new FloodControl(counters, 2, clock);
 
         StepVerifier.create(one.admit(user)).verifyComplete();
         StepVerifier.create(other.admit(user)).verifyComplete();
@@ -97,7 +100,7 @@ class FloodControlTest {
                                     .append(
                                             "expiresAt",
                                             java.util.Date.from(Instant.now().plus(Duration.ofMinutes(5)))),
-                            FloodControl.COLLECTION)
+                            FloodCounterRepository.COLLECTION)
                     .block();
         }
 

@@ -29,6 +29,9 @@ class LegacyCommentsTest {
     @Autowired
     CommentIds ids;
 
+    @Autowired
+    CommentRepository repository;
+
     @Test
     void aCommentWithoutAPathGetsOneAndIsListedAsATopLevelCommentInItsPlace() {
         TestTokens.User reader = TestTokens.newUser();
@@ -51,8 +54,8 @@ class LegacyCommentsTest {
                 .block();
         long current = comments.post(article.slug(), reader, "Today");
 
-        assertThat(CommentConfiguration.backfillPaths(mongo).block()).isPositive();
-        assertThat(CommentConfiguration.backfillPaths(mongo).block()).isZero();
+        assertThat(repository.backfillPaths().block()).isPositive();
+        assertThat(repository.backfillPaths().block()).isZero();
 
         assertThat(CommentClient.ids(comments.list(article.slug()))).containsExactly(legacy, current);
         assertThat(comments.list(article.slug()).get(0))

@@ -89,25 +89,18 @@ class ThreadsTest {
 
     private static Comment comment(long id, Comment parent, boolean deleted) {
         String path = Threads.path(parent == null ? null : parent.path(), T0.plusSeconds(id), id);
-        return new Comment(
-                id,
-                "article",
-                "author",
-                parent == null ? null : parent.id(),
-                parent == null ? 0 : parent.depth() + 1,
-                path,
-                deleted ? null : "text",
-                T0,
-                T0,
-                null,
-                deleted,
-                null,
-                null,
-                CommentStatus.PUBLISHED,
-                List.of(),
-                null,
-                null,
-                null,
-                List.of());
+        return Comment.builder()
+                .id(id)
+                .articleId("article")
+                .authorId("author")
+                .parentId(parent == null ? null : parent.id())
+                .depth(parent == null ? 0 : parent.depth() + 1)
+                .path(path)
+                .body(deleted ? null : "text")
+                .createdAt(T0)
+                .updatedAt(T0)
+                .deleted(deleted)
+                .status(CommentStatus.PUBLISHED)
+                .build();
     }
 }

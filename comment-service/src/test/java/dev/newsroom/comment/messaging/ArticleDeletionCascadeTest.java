@@ -7,7 +7,8 @@ import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentClient;
 import dev.newsroom.comment.CommentServiceTest;
 import dev.newsroom.comment.comment.Comment;
-import dev.newsroom.comment.comment.CommentService;
+import dev.newsroom.comment.comment.CommentDeletion;
+import dev.newsroom.comment.comment.CommentEvents;
 import dev.newsroom.contracts.EventContracts;
 import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.platform.security.TestTokens;
@@ -40,7 +41,7 @@ class ArticleDeletionCascadeTest {
     ReactiveMongoTemplate mongo;
 
     @Autowired
-    CommentService service;
+    CommentDeletion service;
 
     Articles articles;
     CommentClient comments;

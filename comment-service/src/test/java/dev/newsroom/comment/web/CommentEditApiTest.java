@@ -7,7 +7,7 @@ import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentClient;
 import dev.newsroom.comment.CommentServiceTest;
 import dev.newsroom.comment.comment.Comment;
-import dev.newsroom.comment.messaging.CommentEvents;
+import dev.newsroom.comment.comment.CommentEvents;
 import dev.newsroom.contracts.EventContracts;
 import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.platform.security.TestTokens;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsroom.comment.Articles;
 import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentServiceTest;
-import dev.newsroom.comment.messaging.CommentEvents;
+import dev.newsroom.comment.comment.CommentEvents;
 import dev.newsroom.contracts.EventContracts;
 import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.platform.security.TestTokens;
