@@ -1,8 +1,8 @@
-package dev.newsroom.trending.ranking;
+package dev.newsroom.trending.activity;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * could not count it twice either.
  *
  * <p>Not thread-safe: one ingest thread owns an instance at a time. {@link #changes()} says which
- * parts changed since the last {@link #saved()}, so the store writes only those.
+ * parts changed since the last {@link #saved()}, so the repository writes only those.
  */
 public final class Activity {
 
@@ -47,67 +47,6 @@ public final class Activity {
         }
     }
 
-    /** The parts changed since the last save; the store turns them into one conditional update. */
-    public static final class Changes {
-        boolean replace;
-        boolean meta;
-        boolean total;
-        final Set<Long> buckets = new LinkedHashSet<>();
-        final Set<String> comments = new LinkedHashSet<>();
-        final Set<String> favorites = new LinkedHashSet<>();
-        final Set<String> offsets = new LinkedHashSet<>();
-
-        /** The whole document must be written (new, or left over from before a rebuild). */
-        public boolean replace() {
-            return replace;
-        }
-
-        public boolean meta() {
-            return meta;
-        }
-
-        public boolean total() {
-            return total;
-        }
-
-        /** Hours whose bucket changed or was dropped (absent from {@link #buckets()} now). */
-        public Set<Long> buckets() {
-            return buckets;
-        }
-
-        public Set<String> comments() {
-            return comments;
-        }
-
-        public Set<String> favorites() {
-            return favorites;
-        }
-
-        public Set<String> offsets() {
-            return offsets;
-        }
-
-        public boolean isEmpty() {
-            return !replace
-                    && !meta
-                    && !total
-                    && buckets.isEmpty()
-                    && comments.isEmpty()
-                    && favorites.isEmpty()
-                    && offsets.isEmpty();
-        }
-
-        void clear() {
-            replace = false;
-            meta = false;
-            total = false;
-            buckets.clear();
-            comments.clear();
-            favorites.clear();
-            offsets.clear();
-        }
-    }
-
     private final String articleId;
     private final long generation;
     private Meta meta;
@@ -117,7 +56,7 @@ public final class Activity {
     private final Map<String, Long> comments;
     private final Map<String, Long> favorites;
     private final Map<String, Long> offsets;
-    private final Changes changes = new Changes();
+    private final ActivityChanges changes = new ActivityChanges();
 
     public Activity(
             String articleId,
@@ -322,22 +261,22 @@ public final class Activity {
 
     /** Hour bucket to counts, oldest first (read-only view). */
     public Map<Long, Counts> buckets() {
-        return java.util.Collections.unmodifiableMap(buckets);
+        return Collections.unmodifiableMap(buckets);
     }
 
     public Map<String, Long> comments() {
-        return java.util.Collections.unmodifiableMap(comments);
+        return Collections.unmodifiableMap(comments);
     }
 
     public Map<String, Long> favorites() {
-        return java.util.Collections.unmodifiableMap(favorites);
+        return Collections.unmodifiableMap(favorites);
     }
 
     public Map<String, Long> offsets() {
-        return java.util.Collections.unmodifiableMap(offsets);
+        return Collections.unmodifiableMap(offsets);
     }
 
-    public Changes changes() {
+    public ActivityChanges changes() {
         return changes;
     }
 

@@ -1,4 +1,4 @@
-package dev.newsroom.trending.ingest;
+package dev.newsroom.trending.activity;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -7,16 +7,11 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import dev.newsroom.trending.ranking.Activity;
-import dev.newsroom.trending.ranking.Counts;
-import dev.newsroom.trending.ranking.Standing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +28,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The per-article documents in MongoDB ({@code activity}) and the rebuild generation ({@code
+ * The repository of the activity aggregate, and the only class that touches its collections: the
+ * per-article documents in MongoDB ({@code activity}) and the rebuild generation ({@code
  * control}). One document per article: metadata, hour buckets, totals, counted comments and
  * favourites, and the highest applied offset per input partition.
  *
@@ -51,7 +47,7 @@ import reactor.core.publisher.Mono;
  * thread and the rankings refresher, never from an event loop.
  */
 @Component
-public class ActivityStore {
+public class ActivityRepository {
 
     static final String COLLECTION = "activity";
     static final String CONTROL = "control";
@@ -62,7 +58,7 @@ public class ActivityStore {
     private volatile MongoCollection<Document> activity;
     private volatile MongoCollection<Document> control;
 
-    ActivityStore(ReactiveMongoTemplate mongo) {
+    ActivityRepository(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -123,7 +119,9 @@ public class ActivityStore {
             String id = doc.getString("_id");
             loaded.put(
                     id,
-                    number(doc, "gen") == generation ? activityOf(doc, generation) : Activity.empty(id, generation));
+                    ActivityDocuments.number(doc, "gen") == generation
+                            ? ActivityDocuments.activityOf(doc, generation)
+                            : Activity.empty(id, generation));
         }
         for (String id : articleIds) {
             loaded.computeIfAbsent(id, missing -> Activity.empty(missing, generation));
@@ -133,23 +131,39 @@ public class ActivityStore {
 
     /** Writes the changes of {@code activities} in one unordered bulk write and marks them saved. */
     public void write(Collection<Activity> activities) {
-        bulkWrite(writesOf(activities));
+        write(prepare(activities));
     }
 
     /**
-     * The writes that store the changes of {@code activities}, as documents that no longer refer to
-     * them (so the bulk write may run while the next batch changes them), and marks them saved.
+     * The write that stores the changes of {@code activities}, as documents that no longer refer to
+     * them (so the bulk write may run on another thread while the next batch changes them), and
+     * marks them saved.
      */
-    public List<WriteModel<Document>> writesOf(Collection<Activity> activities) {
+    public PreparedWrite prepare(Collection<Activity> activities) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         Date now = new Date();
         for (Activity activity : activities) {
             if (!activity.changes().isEmpty()) {
-                writes.add(writeOf(activity, now));
+                writes.add(ActivityDocuments.writeOf(activity, now));
                 activity.saved();
             }
         }
-        return writes;
+        return new PreparedWrite(writes);
+    }
+
+    /** The changes of some articles, ready to be written by {@link #write(PreparedWrite)}. */
+    public static final class PreparedWrite {
+
+        private final List<WriteModel<Document>> writes;
+
+        private PreparedWrite(List<WriteModel<Document>> writes) {
+            this.writes = writes;
+        }
+
+        /** How many articles it writes. */
+        public int size() {
+            return writes.size();
+        }
     }
 
     /**
@@ -157,7 +171,8 @@ public class ActivityStore {
      * rather than when the batch was decoded, so the rankings' re-read (which looks back a few
      * seconds from its own start) does not miss a write that waited for the previous one.
      */
-    public void bulkWrite(List<WriteModel<Document>> writes) {
+    public void write(PreparedWrite prepared) {
+        List<WriteModel<Document>> writes = prepared.writes;
         Date now = new Date();
         for (WriteModel<Document> write : writes) {
             if (write instanceof ReplaceOneModel<Document> replace) {
@@ -179,158 +194,14 @@ public class ActivityStore {
     public List<StoredStanding> standingsSince(Instant since) {
         Bson filter = since == null ? new Document() : Filters.gte("touched", Date.from(since));
         return Flux.from(activity().find(filter).projection(Projections.exclude("cm", "fv")))
-                .map(doc -> new StoredStanding(number(doc, "gen"), versionOf(doc), standingOf(doc)))
+                .map(doc -> new StoredStanding(
+                        ActivityDocuments.number(doc, "gen"),
+                        ActivityDocuments.versionOf(doc),
+                        ActivityDocuments.standingOf(doc)))
                 .collectList()
                 .block(TIMEOUT);
     }
 
     /** A standing as stored, with the generation it was written under and its {@link Activity#version()}. */
     public record StoredStanding(long generation, long version, Standing standing) {}
-
-    private static long versionOf(Document doc) {
-        long version = 0;
-        for (long offset : longs(doc.get("o", Document.class)).values()) {
-            version += offset;
-        }
-        return version;
-    }
-
-    private static WriteModel<Document> writeOf(Activity activity, Date now) {
-        Bson filter = Filters.eq("_id", activity.articleId());
-        Activity.Changes changes = activity.changes();
-        if (changes.replace()) {
-            Document doc = documentOf(activity).append("touched", now);
-            return new ReplaceOneModel<>(filter, doc, new ReplaceOptions().upsert(true));
-        }
-        Document set = new Document("touched", now);
-        Document unset = new Document();
-        if (changes.meta()) {
-            set.append("meta", metaOf(activity.meta())).append("deleted", activity.isDeleted());
-        }
-        if (changes.total()) {
-            set.append("t", countsOf(activity.total()));
-        }
-        for (Long hour : changes.buckets()) {
-            Counts counts = activity.buckets().get(hour);
-            put(set, unset, "b." + hour, counts == null ? null : countsOf(counts));
-        }
-        for (String id : changes.comments()) {
-            put(set, unset, "cm." + id, activity.comments().get(id));
-        }
-        for (String id : changes.favorites()) {
-            put(set, unset, "fv." + id, activity.favorites().get(id));
-        }
-        for (String source : changes.offsets()) {
-            set.append("o." + source, activity.offsets().get(source));
-        }
-        Document update = new Document("$set", set);
-        if (!unset.isEmpty()) {
-            update.append("$unset", unset);
-        }
-        return new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(true));
-    }
-
-    private static void put(Document set, Document unset, String path, Object value) {
-        if (value == null) {
-            unset.append(path, "");
-        } else {
-            set.append(path, value);
-        }
-    }
-
-    private static Document documentOf(Activity activity) {
-        Document buckets = new Document();
-        activity.buckets().forEach((hour, counts) -> buckets.append(String.valueOf(hour), countsOf(counts)));
-        return new Document("_id", activity.articleId())
-                .append("gen", activity.generation())
-                .append("meta", metaOf(activity.meta()))
-                .append("deleted", activity.isDeleted())
-                .append("t", countsOf(activity.total()))
-                .append("b", buckets)
-                .append("cm", new Document(new HashMap<>(activity.comments())))
-                .append("fv", new Document(new HashMap<>(activity.favorites())))
-                .append("o", new Document(new HashMap<>(activity.offsets())));
-    }
-
-    private static Document metaOf(Activity.Meta meta) {
-        if (meta == null) {
-            return null;
-        }
-        return new Document("slug", meta.slug())
-                .append("title", meta.title())
-                .append("description", meta.description())
-                .append("tags", meta.tags())
-                .append("authorId", meta.authorId())
-                .append("publishedAt", Date.from(meta.publishedAt()))
-                .append("updatedAt", meta.updatedAt() == null ? null : Date.from(meta.updatedAt()));
-    }
-
-    private static Document countsOf(Counts counts) {
-        return new Document("v", counts.views()).append("c", counts.comments()).append("f", counts.favorites());
-    }
-
-    private static Activity activityOf(Document doc, long generation) {
-        return new Activity(
-                doc.getString("_id"),
-                generation,
-                metaFrom(doc.get("meta", Document.class)),
-                Boolean.TRUE.equals(doc.getBoolean("deleted")),
-                countsFrom(doc.get("t", Document.class)),
-                bucketsFrom(doc.get("b", Document.class)),
-                longs(doc.get("cm", Document.class)),
-                longs(doc.get("fv", Document.class)),
-                longs(doc.get("o", Document.class)));
-    }
-
-    private static Standing standingOf(Document doc) {
-        return Standing.of(
-                doc.getString("_id"),
-                metaFrom(doc.get("meta", Document.class)),
-                Boolean.TRUE.equals(doc.getBoolean("deleted")),
-                countsFrom(doc.get("t", Document.class)),
-                bucketsFrom(doc.get("b", Document.class)));
-    }
-
-    private static Activity.Meta metaFrom(Document meta) {
-        if (meta == null) {
-            return null;
-        }
-        Date updatedAt = meta.getDate("updatedAt");
-        return new Activity.Meta(
-                meta.getString("slug"),
-                meta.getString("title"),
-                meta.getString("description"),
-                meta.getList("tags", String.class, List.of()),
-                meta.getString("authorId"),
-                meta.getDate("publishedAt").toInstant(),
-                updatedAt == null ? null : updatedAt.toInstant());
-    }
-
-    private static Map<Long, Counts> bucketsFrom(Document buckets) {
-        Map<Long, Counts> result = new HashMap<>();
-        if (buckets != null) {
-            buckets.forEach((hour, counts) -> result.put(Long.parseLong(hour), countsFrom((Document) counts)));
-        }
-        return result;
-    }
-
-    private static Counts countsFrom(Document counts) {
-        if (counts == null) {
-            return Counts.ZERO;
-        }
-        return new Counts(number(counts, "v"), number(counts, "c"), number(counts, "f"));
-    }
-
-    private static Map<String, Long> longs(Document doc) {
-        Map<String, Long> result = new HashMap<>();
-        if (doc != null) {
-            doc.forEach((key, value) -> result.put(key, ((Number) value).longValue()));
-        }
-        return result;
-    }
-
-    private static long number(Document doc, String field) {
-        Object value = doc.get(field);
-        return value instanceof Number n ? n.longValue() : 0;
-    }
 }

@@ -1,4 +1,4 @@
-package dev.newsroom.trending.ranking;
+package dev.newsroom.trending.activity;
 
 /** Views, comments and favourites counted for one article over some span of time. */
 public record Counts(long views, long comments, long favorites) {

@@ -1,4 +1,4 @@
-package dev.newsroom.trending.ranking;
+package dev.newsroom.trending.activity;
 
 import java.util.Map;
 

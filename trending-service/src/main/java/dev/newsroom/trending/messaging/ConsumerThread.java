@@ -1,4 +1,4 @@
-package dev.newsroom.trending.ingest;
+package dev.newsroom.trending.messaging;
 
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -72,6 +72,15 @@ public abstract class ConsumerThread implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Waits before trying again (a back-off); returns early, interrupted, when the thread is stopped. */
+    protected static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Closes a consumer without waiting long for a broker that may be gone already. */

@@ -1,4 +1,4 @@
-package dev.newsroom.trending.ingest;
+package dev.newsroom.trending.messaging;
 
 import java.util.HashMap;
 import java.util.Map;

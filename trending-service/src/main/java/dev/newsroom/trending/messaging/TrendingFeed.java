@@ -1,8 +1,6 @@
-package dev.newsroom.trending.feed;
+package dev.newsroom.trending.messaging;
 
 import dev.newsroom.trending.TrendingServiceProperties;
-import dev.newsroom.trending.ingest.ConsumerThread;
-import dev.newsroom.trending.ingest.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,11 @@
-package dev.newsroom.trending.feed;
+package dev.newsroom.trending.messaging;
 
 import dev.newsroom.platform.messaging.CloudEventHeaders;
 import dev.newsroom.trending.TrendingServiceProperties;
-import dev.newsroom.trending.board.RankingBoard;
-import dev.newsroom.trending.board.RankingJson;
-import dev.newsroom.trending.ingest.IngestLoop;
-import dev.newsroom.trending.ingest.KafkaClients;
+import dev.newsroom.trending.messaging.ingest.IngestLoop;
+import dev.newsroom.trending.ranking.RankingBoard;
+import dev.newsroom.trending.ranking.RankingEvents;
+import dev.newsroom.trending.ranking.RankingSnapshot;
 import dev.newsroom.trending.ranking.Rankings;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 class TrendingPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(TrendingPublisher.class);
-    static final String TYPE = "newsroom.trending.changed.v1";
     static final String SOURCE = "/newsroom/trending-service";
 
     private final TrendingServiceProperties properties;
@@ -84,7 +83,7 @@ class TrendingPublisher {
         });
         long now = System.currentTimeMillis();
         for (String name : names) {
-            RankingJson ranking = RankingJson.of(name, rankings, properties.publishSize());
+            RankingSnapshot ranking = RankingEvents.trendingChanged(name, rankings, properties.publishSize());
             List<String> top = signature(ranking);
             List<String> before = sent.containsKey(name) ? sent.get(name) : signatureOf(published.get(name));
             if (top.equals(before)) {
@@ -100,10 +99,10 @@ class TrendingPublisher {
         }
     }
 
-    private void send(String name, RankingJson ranking, Instant at) {
+    private void send(String name, RankingSnapshot ranking, Instant at) {
         byte[] value = json.writeValueAsBytes(ranking);
-        RecordHeaders headers = CloudEventHeaders.of(
-                new CloudEventHeaders.Event(UUID.randomUUID().toString(), SOURCE, TYPE, at, name));
+        RecordHeaders headers = CloudEventHeaders.of(new CloudEventHeaders.Event(
+                UUID.randomUUID().toString(), SOURCE, RankingEvents.TRENDING_CHANGED, at, name));
         kafka.producer().send(new ProducerRecord<>(properties.topic(), null, name, value, headers), (meta, failure) -> {
             if (failure != null) {
                 log.warn("Could not publish ranking {}; will try again on the next change", name, failure);
@@ -113,7 +112,7 @@ class TrendingPublisher {
     }
 
     /** What makes the top of a ranking different: the articles in order, with what readers see of them. */
-    private static List<String> signature(RankingJson ranking) {
+    private static List<String> signature(RankingSnapshot ranking) {
         return ranking.articles().stream()
                 .map(entry -> entry.articleId() + "|" + entry.slug() + "|" + entry.title() + "|" + entry.description()
                         + "|" + entry.tagList())
@@ -125,7 +124,7 @@ class TrendingPublisher {
             return List.of();
         }
         try {
-            return signature(json.readValue(publishedJson, RankingJson.class));
+            return signature(json.readValue(publishedJson, RankingSnapshot.class));
         } catch (RuntimeException unreadable) {
             return null;
         }

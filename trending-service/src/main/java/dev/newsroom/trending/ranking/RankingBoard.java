@@ -1,12 +1,9 @@
-package dev.newsroom.trending.board;
+package dev.newsroom.trending.ranking;
 
 import dev.newsroom.trending.TrendingServiceProperties;
-import dev.newsroom.trending.ingest.ActivityStore;
-import dev.newsroom.trending.ingest.IngestLoop;
-import dev.newsroom.trending.ranking.Activity;
-import dev.newsroom.trending.ranking.Rankings;
-import dev.newsroom.trending.ranking.Scoring;
-import dev.newsroom.trending.ranking.Standing;
+import dev.newsroom.trending.activity.Activity;
+import dev.newsroom.trending.activity.ActivityRepository;
+import dev.newsroom.trending.activity.Standing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +48,7 @@ public class RankingBoard implements SmartLifecycle {
     /** A safety net: every so often the whole collection is read again. */
     private static final Duration FULL_READ = Duration.ofMinutes(1);
 
-    private final ActivityStore store;
+    private final ActivityRepository store;
     private final Scoring scoring;
     private final TrendingServiceProperties properties;
     private final Clock clock;
@@ -71,14 +68,8 @@ public class RankingBoard implements SmartLifecycle {
     private volatile Rankings current;
     private volatile ScheduledExecutorService scheduler;
 
-    RankingBoard(
-            ActivityStore store,
-            IngestLoop ingest,
-            Scoring scoring,
-            TrendingServiceProperties properties,
-            Clock clock) {
+    RankingBoard(ActivityRepository store, Scoring scoring, TrendingServiceProperties properties, Clock clock) {
         this.store = store;
-        ingest.onApplied(this::ingested);
         this.scoring = scoring;
         this.properties = properties;
         this.clock = clock;
@@ -96,11 +87,13 @@ public class RankingBoard implements SmartLifecycle {
     }
 
     /**
-     * The articles this instance's ingest loop just changed, under its rebuild generation; called on
-     * the ingest thread, which owns them, so their standings are taken here. They count from the next
-     * refresh on.
+     * The articles this instance's ingest loop just changed, under its rebuild generation, before
+     * they are written (so a slow write does not hold up the rankings; should the write fail, the
+     * same events are applied again from the last commit and reach the same state). Called on the
+     * ingest thread, which owns them, so their standings are taken here; {@code changed} may be read
+     * during the call only. They count from the next refresh on.
      */
-    private void ingested(long generation, Collection<Activity> changed) {
+    public void ingested(long generation, Collection<Activity> changed) {
         if (!changed.isEmpty()) {
             List<Versioned> taken = new ArrayList<>(changed.size());
             for (Activity activity : changed) {
@@ -115,7 +108,7 @@ public class RankingBoard implements SmartLifecycle {
     private record Ingested(long generation, List<Versioned> standings) {}
 
     /** What one read of the store found, for the refresh thread to take in. */
-    private record StoreRead(long generation, List<ActivityStore.StoredStanding> written) {}
+    private record StoreRead(long generation, List<ActivityRepository.StoredStanding> written) {}
 
     /**
      * On the reader thread: the articles written since the last read (all of them after a rebuild
@@ -142,7 +135,7 @@ public class RankingBoard implements SmartLifecycle {
                 standings.clear();
                 versions.clear();
             }
-            for (ActivityStore.StoredStanding written : read.written()) {
+            for (ActivityRepository.StoredStanding written : read.written()) {
                 if (written.generation() == generation) {
                     keepNewer(written.version(), written.standing());
                 } else {

@@ -1,12 +1,16 @@
-package dev.newsroom.trending;
+package dev.newsroom.trending.ranking;
 
-import dev.newsroom.trending.ranking.Scoring;
+import dev.newsroom.trending.TrendingServiceProperties;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/**
+ * The scoring from the configured weights and half-life, and the clock that ranks and ingests (one
+ * bean, so tests and every component agree on the current hour).
+ */
 @Configuration(proxyBeanMethods = false)
-class TrendingConfiguration {
+class RankingConfiguration {
 
     @Bean
     Clock clock() {

@@ -1,18 +1,17 @@
-package dev.newsroom.trending.board;
+package dev.newsroom.trending.ranking;
 
 import dev.newsroom.platform.web.Timestamps;
-import dev.newsroom.trending.ranking.RankingName;
-import dev.newsroom.trending.ranking.Rankings;
-import dev.newsroom.trending.ranking.Window;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A ranking as the API returns it and as {@code newsroom.trending.changed.v1} carries it (one shape
- * for both, so a stream subscriber and a poller read the same thing).
+ * The first entries of one ranking at one moment: the data of {@code newsroom.trending.changed.v1}
+ * ({@link RankingEvents}) and, in the very same shape, what {@code GET /api/trending} answers. One
+ * record for both on purpose: a stream subscriber (who receives the event's data as it was
+ * published) and a poller read the same thing, and a change to one cannot drift from the other.
  */
-public record RankingJson(
+public record RankingSnapshot(
         String name, String ranking, String window, String tag, String updatedAt, List<Entry> articles) {
 
     /** One ranked article: its place, what readers see of it, its score and the score's parts. */
@@ -31,14 +30,14 @@ public record RankingJson(
             long favorites) {}
 
     /** The first {@code limit} entries of ranking {@code name}. */
-    public static RankingJson of(String name, Rankings rankings, int limit) {
+    public static RankingSnapshot of(String name, Rankings rankings, int limit) {
         List<Rankings.Entry> top = rankings.top(name);
         List<Entry> entries = new ArrayList<>(Math.min(limit, top.size()));
         for (int i = 0; i < top.size() && i < limit; i++) {
             entries.add(entry(i + 1, top.get(i)));
         }
         Window window = RankingName.windowOf(name);
-        return new RankingJson(
+        return new RankingSnapshot(
                 name,
                 RankingName.rankingOf(name),
                 window == null ? null : window.label(),

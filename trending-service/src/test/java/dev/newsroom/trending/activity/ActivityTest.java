@@ -1,7 +1,8 @@
-package dev.newsroom.trending.ranking;
+package dev.newsroom.trending.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsroom.trending.ranking.Window;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

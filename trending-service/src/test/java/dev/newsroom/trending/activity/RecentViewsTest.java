@@ -1,4 +1,4 @@
-package dev.newsroom.trending.ranking;
+package dev.newsroom.trending.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
-package dev.newsroom.trending.ingest;
+package dev.newsroom.trending.messaging.ingest;
 
+import dev.newsroom.platform.deadletter.DeadLetters;
+import dev.newsroom.trending.messaging.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +19,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends records this service can never apply to {@code <topic>.<group>.dlq}, unchanged (key, value,
- * headers) plus headers saying where they came from and why, as the binder's dead letters do. The
- * ingest loop waits for the sends before it commits the batch, so a dead letter is never lost.
+ * headers) plus headers saying where they came from and why, named as the binder's dead letters
+ * name them ({@link DeadLetters}), so the platform's listing and re-drive read these too. The write
+ * pipeline waits for the sends before it commits the batch, so a dead letter is never lost.
  */
 @Component
-class DeadLetters {
+class DeadLetterWriter {
 
-    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterWriter.class);
 
     private final KafkaClients kafka;
 
-    DeadLetters(KafkaClients kafka) {
+    DeadLetterWriter(KafkaClients kafka) {
         this.kafka = kafka;
     }
 
@@ -44,10 +47,10 @@ class DeadLetters {
             ConsumerRecord<String, byte[]> record = letter.record();
             log.warn("Dead letter {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), letter.reason());
             RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-            header(headers, "x-exception-message", letter.reason());
-            header(headers, "x-original-topic", record.topic());
-            header(headers, "x-original-partition", String.valueOf(record.partition()));
-            header(headers, "x-original-offset", String.valueOf(record.offset()));
+            header(headers, DeadLetters.EXCEPTION_MESSAGE, letter.reason());
+            header(headers, DeadLetters.ORIGINAL_TOPIC, record.topic());
+            header(headers, DeadLetters.ORIGINAL_PARTITION, String.valueOf(record.partition()));
+            header(headers, DeadLetters.ORIGINAL_OFFSET, String.valueOf(record.offset()));
             sends.add(kafka.producer()
                     .send(new ProducerRecord<>(
                             topicOf(record.topic(), group), null, record.key(), record.value(), headers)));

@@ -1,28 +1,30 @@
-package dev.newsroom.trending.ingest;
+package dev.newsroom.trending.messaging.ingest;
 
 import dev.newsroom.platform.messaging.CloudEventHeaders;
-import dev.newsroom.trending.ingest.InputEvents.ArticleChanged;
-import dev.newsroom.trending.ingest.InputEvents.ArticleDeleted;
-import dev.newsroom.trending.ingest.InputEvents.ArticleFavorited;
-import dev.newsroom.trending.ingest.InputEvents.ArticleUnfavorited;
-import dev.newsroom.trending.ingest.InputEvents.ArticleViewed;
-import dev.newsroom.trending.ingest.InputEvents.CommentDeleted;
-import dev.newsroom.trending.ingest.InputEvents.CommentModerated;
-import dev.newsroom.trending.ingest.InputEvents.CommentPosted;
-import dev.newsroom.trending.ranking.Activity;
-import dev.newsroom.trending.ranking.Hours;
-import dev.newsroom.trending.ranking.RecentViews;
+import dev.newsroom.trending.activity.Activity;
+import dev.newsroom.trending.activity.ActivityOp;
+import dev.newsroom.trending.activity.Hours;
+import dev.newsroom.trending.activity.RecentViews;
+import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleChanged;
+import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleDeleted;
+import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleFavorited;
+import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleUnfavorited;
+import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleViewed;
+import dev.newsroom.trending.messaging.ingest.InputEvents.CommentDeleted;
+import dev.newsroom.trending.messaging.ingest.InputEvents.CommentModerated;
+import dev.newsroom.trending.messaging.ingest.InputEvents.CommentPosted;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns an input record into an {@link Op}: dispatches on the CloudEvents type (read by
+ * Turns an input record into an {@link ActivityOp}: dispatches on the CloudEvents type (read by
  * {@link CloudEventHeaders}), ignores types it does not know, and refuses, as a {@link PoisonEvent}, a
  * record of a known type it can never apply (not JSON, a required field missing, an id that cannot
  * be a document key).
@@ -38,8 +40,18 @@ final class Decoder {
         this.json = json;
     }
 
+    /** The input partition as the article documents name it: {@code v0}, {@code c2}, {@code a1}, … */
+    static String sourceOf(TopicPartition partition) {
+        String prefix = switch (partition.topic()) {
+            case InputEvents.VIEWS_TOPIC -> "v";
+            case InputEvents.COMMENTS_TOPIC -> "c";
+            default -> "a";
+        };
+        return prefix + partition.partition();
+    }
+
     /** The op of a record, or null when it changes nothing here. */
-    Op decode(ConsumerRecord<String, byte[]> record, String source, RecentViews recentViews) {
+    ActivityOp decode(ConsumerRecord<String, byte[]> record, String source, RecentViews recentViews) {
         String type = CloudEventHeaders.type(record.headers());
         if (type == null) {
             return null;
@@ -52,7 +64,7 @@ final class Decoder {
                 String viewer = required(event.viewerKey(), "viewerKey");
                 Instant at = required(event.viewedAt(), "viewedAt");
                 boolean counted = recentViews.counts(articleId, viewer, at.toEpochMilli());
-                yield new Op.View(articleId, source, offset, counted, Hours.of(at));
+                yield new ActivityOp.View(articleId, source, offset, counted, Hours.of(at));
             }
             case InputEvents.PUBLISHED, InputEvents.UPDATED -> {
                 ArticleChanged event = read(record, ArticleChanged.class);
@@ -64,15 +76,15 @@ final class Decoder {
                         event.authorId(),
                         required(event.createdAt(), "createdAt"),
                         event.updatedAt());
-                yield new Op.Described(id(event.articleId(), "articleId"), source, offset, meta);
+                yield new ActivityOp.Described(id(event.articleId(), "articleId"), source, offset, meta);
             }
             case InputEvents.DELETED -> {
                 ArticleDeleted event = read(record, ArticleDeleted.class);
-                yield new Op.Deleted(id(event.articleId(), "articleId"), source, offset);
+                yield new ActivityOp.Deleted(id(event.articleId(), "articleId"), source, offset);
             }
             case InputEvents.FAVORITED -> {
                 ArticleFavorited event = read(record, ArticleFavorited.class);
-                yield new Op.Favorited(
+                yield new ActivityOp.Favorited(
                         id(event.articleId(), "articleId"),
                         source,
                         offset,
@@ -81,7 +93,7 @@ final class Decoder {
             }
             case InputEvents.UNFAVORITED -> {
                 ArticleUnfavorited event = read(record, ArticleUnfavorited.class);
-                yield new Op.Unfavorited(
+                yield new ActivityOp.Unfavorited(
                         id(event.articleId(), "articleId"), source, offset, id(event.userId(), "userId"));
             }
             case InputEvents.COMMENT_POSTED -> commentPosted(read(record, CommentPosted.class), source, offset);
@@ -89,7 +101,7 @@ final class Decoder {
                 commentModerated(read(record, CommentModerated.class), source, offset);
             case InputEvents.COMMENT_DELETED -> {
                 CommentDeleted event = read(record, CommentDeleted.class);
-                yield new Op.CommentHidden(
+                yield new ActivityOp.CommentHidden(
                         id(event.articleId(), "articleId"),
                         source,
                         offset,
@@ -102,24 +114,24 @@ final class Decoder {
         };
     }
 
-    private Op commentPosted(CommentPosted event, String source, long offset) {
+    private ActivityOp commentPosted(CommentPosted event, String source, long offset) {
         String articleId = id(event.articleId(), "articleId");
         String commentId = id(event.commentId(), "commentId");
         Instant createdAt = required(event.createdAt(), "createdAt");
         if (event.status() != null && !"published".equals(event.status())) {
             return null; // held: it counts once a moderator approves it
         }
-        return new Op.CommentShown(articleId, source, offset, commentId, Hours.of(createdAt), false);
+        return new ActivityOp.CommentShown(articleId, source, offset, commentId, Hours.of(createdAt), false);
     }
 
-    private Op commentModerated(CommentModerated event, String source, long offset) {
+    private ActivityOp commentModerated(CommentModerated event, String source, long offset) {
         String articleId = id(event.articleId(), "articleId");
         String commentId = id(event.commentId(), "commentId");
         boolean wasVisible = "published".equals(event.previousStatus());
         String decision = required(event.decision(), "decision");
         return switch (decision) {
             case "approved" ->
-                new Op.CommentShown(
+                new ActivityOp.CommentShown(
                         articleId,
                         source,
                         offset,
@@ -127,7 +139,7 @@ final class Decoder {
                         Hours.of(required(event.createdAt(), "createdAt")),
                         wasVisible);
             case "rejected", "held" ->
-                new Op.CommentHidden(
+                new ActivityOp.CommentHidden(
                         articleId,
                         source,
                         offset,
@@ -184,7 +196,7 @@ final class Decoder {
             return null;
         }
         try {
-            return Timestamps.parse(text);
+            return TimestampParser.parse(text);
         } catch (DateTimeParseException unreadable) {
             throw new PoisonEvent("viewedAt is not a date-time: " + text);
         }

@@ -1,4 +1,4 @@
-package dev.newsroom.trending.ingest;
+package dev.newsroom.trending.messaging.ingest;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.newsroom.trending.ingest;
+package dev.newsroom.trending.messaging.ingest;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,9 +10,9 @@ import java.time.format.DateTimeParseException;
  * matters at tens of thousands of views a second; any other shape (an offset, a leap second) goes
  * to the formatter.
  */
-final class Timestamps {
+final class TimestampParser {
 
-    private Timestamps() {}
+    private TimestampParser() {}
 
     static Instant parse(String text) {
         int length = text.length();

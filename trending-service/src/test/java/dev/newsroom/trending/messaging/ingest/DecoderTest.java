@@ -1,9 +1,10 @@
-package dev.newsroom.trending.ingest;
+package dev.newsroom.trending.messaging.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.newsroom.trending.ranking.RecentViews;
+import dev.newsroom.trending.activity.ActivityOp;
+import dev.newsroom.trending.activity.RecentViews;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -71,15 +72,15 @@ class DecoderTest {
         String approved = "{\"commentId\":7,\"articleId\":\"a\",\"decision\":\"approved\",\"previousStatus\":\"held\","
                 + "\"createdAt\":\"2026-11-26T10:00:00Z\"}";
         assertThat(decoder.decode(record(InputEvents.COMMENT_MODERATED, approved), "c0", views))
-                .isInstanceOf(Op.CommentShown.class);
+                .isInstanceOf(ActivityOp.CommentShown.class);
     }
 
     @Test
     void aDeletionWithoutWasPublishedComesFromAProducerThatPublishedEveryComment() {
         String deleted = "{\"commentId\":7,\"articleId\":\"a\",\"deletedAt\":\"2026-11-26T10:00:00Z\"}";
 
-        Op op = decoder.decode(record(InputEvents.COMMENT_DELETED, deleted), "c0", views);
+        ActivityOp op = decoder.decode(record(InputEvents.COMMENT_DELETED, deleted), "c0", views);
 
-        assertThat(op).isEqualTo(new Op.CommentHidden("a", "c0", 5, "7", null, true));
+        assertThat(op).isEqualTo(new ActivityOp.CommentHidden("a", "c0", 5, "7", null, true));
     }
 }

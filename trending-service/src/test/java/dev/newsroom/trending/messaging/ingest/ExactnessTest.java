@@ -1,4 +1,4 @@
-package dev.newsroom.trending.ingest;
+package dev.newsroom.trending.messaging.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import dev.newsroom.trending.InputTopics;
 import dev.newsroom.trending.InputTopics.TestArticle;
 import dev.newsroom.trending.RankingsApi;
 import dev.newsroom.trending.TrendingServiceTest;
+import dev.newsroom.trending.activity.ActivityRepository;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ class ExactnessTest {
     IngestLoop ingest;
 
     @Autowired
-    ActivityStore store;
+    ActivityRepository store;
 
     InputTopics topics;
     RankingsApi rankings;
@@ -103,7 +104,7 @@ class ExactnessTest {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.kafka.bootstrap-servers")))) {
             Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            String mark = IngestLoop.CommitMark.of(store.generation(), 0);
+            String mark = CommitMark.of(store.generation(), 0);
             for (String topic : List.of(InputTopics.VIEWS, InputTopics.COMMENTS, InputTopics.ARTICLES)) {
                 admin.describeTopics(List.of(topic))
                         .allTopicNames()

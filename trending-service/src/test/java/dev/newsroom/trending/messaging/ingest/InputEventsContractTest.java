@@ -1,18 +1,19 @@
-package dev.newsroom.trending.ingest;
+package dev.newsroom.trending.messaging.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.newsroom.contracts.EventContracts;
-import dev.newsroom.trending.ingest.InputEvents.ArticleChanged;
-import dev.newsroom.trending.ingest.InputEvents.ArticleDeleted;
-import dev.newsroom.trending.ingest.InputEvents.ArticleFavorited;
-import dev.newsroom.trending.ingest.InputEvents.ArticleUnfavorited;
-import dev.newsroom.trending.ingest.InputEvents.ArticleViewed;
-import dev.newsroom.trending.ingest.InputEvents.CommentDeleted;
-import dev.newsroom.trending.ingest.InputEvents.CommentModerated;
-import dev.newsroom.trending.ingest.InputEvents.CommentPosted;
-import dev.newsroom.trending.ranking.RecentViews;
+import dev.newsroom.trending.activity.ActivityOp;
+import dev.newsroom.trending.activity.RecentViews;
+import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleChanged;
+import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleDeleted;
+import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleFavorited;
+import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleUnfavorited;
+import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleViewed;
+import dev.newsroom.trending.messaging.ingest.InputEvents.CommentDeleted;
+import dev.newsroom.trending.messaging.ingest.InputEvents.CommentModerated;
+import dev.newsroom.trending.messaging.ingest.InputEvents.CommentPosted;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,8 @@ class InputEventsContractTest {
             if (!type.startsWith("newsroom.article.") && !type.startsWith("newsroom.comment.")) {
                 continue;
             }
-            Op op = decoder.decode(record(type, EventContracts.example(type)), "a0", new RecentViews(1800, 300));
+            ActivityOp op =
+                    decoder.decode(record(type, EventContracts.example(type)), "a0", new RecentViews(1800, 300));
             if (type.equals("newsroom.comment.edited.v1")) {
                 assertThat(op).as(type).isNull();
             } else if (op != null) {

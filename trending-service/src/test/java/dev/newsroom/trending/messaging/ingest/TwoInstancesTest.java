@@ -1,4 +1,4 @@
-package dev.newsroom.trending.ingest;
+package dev.newsroom.trending.messaging.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
