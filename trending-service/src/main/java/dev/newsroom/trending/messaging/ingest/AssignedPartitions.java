@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
@@ -83,7 +83,7 @@ final class AssignedPartitions {
      * A rebuild: every partition is read from the start under the new generation, with no recent
      * viewers; records before the current positions were dead-lettered already, not again.
      */
-    void rewind(KafkaConsumer<String, byte[]> consumer) {
+    void rewind(Consumer<String, byte[]> consumer) {
         recentViews.clear();
         for (TopicPartition partition : consumer.assignment()) {
             replayedUntil.put(partition, consumer.position(partition));
@@ -92,7 +92,7 @@ final class AssignedPartitions {
     }
 
     /** Seeks each of {@code partitions} to where it starts under {@code generation} (see the class comment). */
-    void reposition(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions, long generation) {
+    void reposition(Consumer<String, byte[]> consumer, Collection<TopicPartition> partitions, long generation) {
         if (partitions.isEmpty()) {
             return;
         }
