@@ -47,7 +47,15 @@ public class DeadLetters {
     /** What a re-drive did. */
     public record Redriven(String topic, int redriven, Map<String, Integer> byOriginalTopic) {}
 
-    static final String ORIGINAL_TOPIC = "x-original-topic";
+    /**
+     * The headers a dead letter carries besides the original ones (the names the Spring Cloud Stream
+     * binder uses, so every service's dead letters read the same whichever way they were written).
+     */
+    public static final String ORIGINAL_TOPIC = "x-original-topic";
+
+    public static final String ORIGINAL_PARTITION = "x-original-partition";
+    public static final String ORIGINAL_OFFSET = "x-original-offset";
+    public static final String EXCEPTION_MESSAGE = "x-exception-message";
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration READ_LIMIT = Duration.ofSeconds(15);
 
@@ -169,7 +177,7 @@ public class DeadLetters {
                 header(record, ORIGINAL_TOPIC),
                 CloudEventHeaders.type(record.headers()),
                 CloudEventHeaders.id(record.headers()),
-                header(record, "x-exception-message"),
+                header(record, EXCEPTION_MESSAGE),
                 Instant.ofEpochMilli(record.timestamp()),
                 redriven);
     }

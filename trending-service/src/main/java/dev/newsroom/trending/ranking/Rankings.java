@@ -1,5 +1,7 @@
 package dev.newsroom.trending.ranking;
 
+import dev.newsroom.trending.activity.Counts;
+import dev.newsroom.trending.activity.Standing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,8 @@
 package dev.newsroom.trending.ranking;
 
+import dev.newsroom.trending.activity.Counts;
+import dev.newsroom.trending.activity.Hours;
+import dev.newsroom.trending.activity.Standing;
 import java.time.Duration;
 
 /**

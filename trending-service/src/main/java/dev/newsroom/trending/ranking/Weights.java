@@ -1,5 +1,7 @@
 package dev.newsroom.trending.ranking;
 
+import dev.newsroom.trending.activity.Counts;
+
 /** How much one view, one visible comment and one favourite weigh in a score. */
 public record Weights(double views, double comments, double favorites) {
 

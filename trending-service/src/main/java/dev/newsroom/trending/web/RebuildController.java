@@ -1,7 +1,7 @@
 package dev.newsroom.trending.web;
 
 import dev.newsroom.platform.web.Timestamps;
-import dev.newsroom.trending.ingest.ActivityStore;
+import dev.newsroom.trending.activity.ActivityRebuild;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -15,15 +15,15 @@ import reactor.core.scheduler.Schedulers;
  * The operator's rebuild (moderators only, see {@link TrendingAccessRules}): starts a new
  * generation, so every instance drops its state and reads every input topic again from the start
  * (each notices within about a second); the rankings fill up again as the topics are re-read and
- * end up as they were. Documents of the old generation are removed in the background.
+ * end up as they were ({@link ActivityRebuild}).
  */
 @RestController
 class RebuildController {
 
-    private final ActivityStore store;
+    private final ActivityRebuild rebuild;
 
-    RebuildController(ActivityStore store) {
-        this.store = store;
+    RebuildController(ActivityRebuild rebuild) {
+        this.rebuild = rebuild;
     }
 
     @PostMapping("/api/trending/rebuild")
@@ -33,9 +33,8 @@ class RebuildController {
     }
 
     private Map<String, Object> startRebuild() {
-        long generation = store.nextGeneration();
+        long generation = rebuild.start();
         Instant requestedAt = Instant.now();
-        Schedulers.boundedElastic().schedule(() -> store.dropOlderThan(generation));
         return Map.of("rebuild", Map.of("generation", generation, "requestedAt", Timestamps.iso(requestedAt)));
     }
 }

@@ -2,10 +2,10 @@ package dev.newsroom.trending.web;
 
 import dev.newsroom.platform.web.ApiException;
 import dev.newsroom.trending.TrendingServiceProperties;
-import dev.newsroom.trending.board.RankingBoard;
-import dev.newsroom.trending.board.RankingJson;
-import dev.newsroom.trending.feed.TrendingFeed;
+import dev.newsroom.trending.messaging.TrendingFeed;
+import dev.newsroom.trending.ranking.RankingBoard;
 import dev.newsroom.trending.ranking.RankingName;
+import dev.newsroom.trending.ranking.RankingSnapshot;
 import dev.newsroom.trending.ranking.Window;
 import java.time.Duration;
 import java.util.Arrays;
@@ -38,7 +38,7 @@ class TrendingController {
     }
 
     @GetMapping("/api/trending")
-    Mono<RankingJson> trending(
+    Mono<RankingSnapshot> trending(
             @RequestParam(defaultValue = RankingName.POPULAR) String ranking,
             @RequestParam(defaultValue = "7d") String window,
             @RequestParam(required = false) String tag,
@@ -54,7 +54,7 @@ class TrendingController {
             throw ApiException.invalid("tag", "is too long (maximum is " + MAX_TAG_LENGTH + " characters)");
         }
         String name = RankingName.of(ranking, parsedWindow, wantedTag);
-        return Mono.just(RankingJson.of(name, board.current(), parsedLimit));
+        return Mono.just(RankingSnapshot.of(name, board.current(), parsedLimit));
     }
 
     /**

@@ -3,6 +3,10 @@ package dev.newsroom.trending.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.newsroom.trending.activity.Activity;
+import dev.newsroom.trending.activity.Counts;
+import dev.newsroom.trending.activity.Hours;
+import dev.newsroom.trending.activity.Standing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,77 @@
+package dev.newsroom.trending.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settings for this service's Kafka clients, and its one shared producer (dead letters and
+ * rankings): idempotent, {@code acks=all}.
+ */
+@Component
+public class KafkaClients implements DisposableBean {
+
+    private final String bootstrapServers;
+    private volatile KafkaProducer<String, byte[]> producer;
+
+    KafkaClients(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A consumer's settings: string keys, byte values, offsets committed by the code, not the client. */
+    public Map<String, Object> consumer(String group) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        // Topics created after the subscription (by their first event) are found quickly.
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+        return config;
+    }
+
+    /** An admin client's settings. */
+    public Map<String, Object> admin() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return config;
+    }
+
+    public synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Map<String, Object> config = new HashMap<>();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            producer = new KafkaProducer<>(config);
+        }
+        return producer;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+}
