@@ -60,7 +60,7 @@ class PagesController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @AuthenticationPrincipal Jwt token) {
         String viewerId = token == null ? null : CurrentUser.of(token).id();
-        String path = ArticlesController.articlePath(slug).toString();
+        String path = ComposedArticlesController.articlePath(slug).toString();
         Mono<Authors.Composed> article = downstream
                 .get("article", path, authorization)
                 .flatMap(found -> authors.compose(found, "article", viewerId));

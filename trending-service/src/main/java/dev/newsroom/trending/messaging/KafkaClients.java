@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -39,6 +40,23 @@ public class KafkaClients implements DisposableBean {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         // Topics created after the subscription (by their first event) are found quickly.
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+        return config;
+    }
+
+    /**
+     * The ingest loop's consumer: big batches, and range assignment, which gives partition n of all
+     * three input topics to the same instance: one article, one writer.
+     */
+    public Map<String, Object> ingestConsumer(String group, int maxPollRecords) {
+        Map<String, Object> config = consumer(group);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        // Under load, fetch a few tens of milliseconds of events at a time rather than every record
+        // as it arrives (hundreds of tiny polls a second cost the broker and this thread CPU).
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         return config;
     }
 

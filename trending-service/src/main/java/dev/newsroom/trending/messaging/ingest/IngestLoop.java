@@ -21,13 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -124,7 +122,8 @@ public class IngestLoop extends ConsumerThread {
     @Override
     protected void run() {
         writes.open();
-        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(consumerConfig());
+        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(kafka.ingestConsumer(
+                properties.ingest().group(), properties.ingest().maxPollRecords()));
         try {
             polling(created);
             generation.readNow();
@@ -166,20 +165,6 @@ public class IngestLoop extends ConsumerThread {
             partitions.clear();
             activities.clear();
         }
-    }
-
-    private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = kafka.consumer(properties.ingest().group());
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.ingest().maxPollRecords());
-        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
-        // Range assignment gives partition n of all three topics to the same instance: one article, one writer.
-        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-        // Under load, fetch a few tens of milliseconds of events at a time rather than every record
-        // as it arrives (hundreds of tiny polls a second cost the broker and this thread CPU).
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        return config;
     }
 
     /** Decodes a poll's records, applies them per article, and hands them to the write pipeline. */

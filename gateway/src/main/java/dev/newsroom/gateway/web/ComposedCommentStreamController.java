@@ -19,13 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Keep-alive comments pass through untouched.
  */
 @RestController
-class CommentStreamController {
+class ComposedCommentStreamController {
 
     private final Downstream downstream;
     private final Authors authors;
     private final JsonMapper json;
 
-    CommentStreamController(Downstream downstream, Authors authors, JsonMapper json) {
+    ComposedCommentStreamController(Downstream downstream, Authors authors, JsonMapper json) {
         this.downstream = downstream;
         this.authors = authors;
         this.json = json;
@@ -35,7 +35,7 @@ class CommentStreamController {
     Flux<ServerSentEvent<?>> stream(@PathVariable String slug) {
         return downstream.stream(
                         "comment",
-                        ArticlesController.articlePath(slug)
+                        ComposedArticlesController.articlePath(slug)
                                 .then("/comments/stream")
                                 .toString())
                 .concatMap(this::withAuthor);

@@ -23,13 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** RealWorld's comment list and posting, with the commenters' profiles added. */
 @RestController
-class CommentsController {
+class ComposedCommentsController {
 
     private final Downstream downstream;
     private final Authors authors;
     private final JsonMapper json;
 
-    CommentsController(Downstream downstream, Authors authors, JsonMapper json) {
+    ComposedCommentsController(Downstream downstream, Authors authors, JsonMapper json) {
         this.downstream = downstream;
         this.authors = authors;
         this.json = json;
@@ -44,7 +44,7 @@ class CommentsController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @AuthenticationPrincipal Jwt token) {
         // comment-service judges the page size and the cursor itself (its 422s name them).
-        String path = ArticlesController.articlePath(slug)
+        String path = ComposedArticlesController.articlePath(slug)
                 .then("/comments")
                 .query("limit", limit)
                 .query("after", after)
@@ -96,7 +96,7 @@ class CommentsController {
                 .exchange(
                         HttpMethod.POST,
                         "comment",
-                        ArticlesController.articlePath(slug).then("/comments").toString(),
+                        ComposedArticlesController.articlePath(slug).then("/comments").toString(),
                         authorization,
                         body == null ? json.createObjectNode() : body)
                 .flatMap(comment -> authors.respond(comment, "comment", token, HttpStatus.CREATED));
@@ -104,7 +104,7 @@ class CommentsController {
 
     /** {@code /api/articles/{slug}/comments/{id}} on comment-service, each part encoded once. */
     private static String commentPath(String slug, String id) {
-        return ArticlesController.articlePath(slug)
+        return ComposedArticlesController.articlePath(slug)
                 .then("/comments")
                 .segment(id)
                 .toString();

@@ -35,14 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
  * at this moment, so following someone shows in the feed at once.
  */
 @RestController
-class ArticlesController {
+class ComposedArticlesController {
 
     private final Downstream downstream;
     private final Profiles profiles;
     private final Authors authors;
     private final JsonMapper json;
 
-    ArticlesController(Downstream downstream, Profiles profiles, Authors authors, JsonMapper json) {
+    ComposedArticlesController(Downstream downstream, Profiles profiles, Authors authors, JsonMapper json) {
         this.downstream = downstream;
         this.profiles = profiles;
         this.authors = authors;

@@ -23,12 +23,12 @@ import tools.jackson.databind.JsonNode;
  * checks the moderator role); the gateway adds the commenters' profiles.
  */
 @RestController
-class ModerationController {
+class ComposedModerationController {
 
     private final Downstream downstream;
     private final Authors authors;
 
-    ModerationController(Downstream downstream, Authors authors) {
+    ComposedModerationController(Downstream downstream, Authors authors) {
         this.downstream = downstream;
         this.authors = authors;
     }
