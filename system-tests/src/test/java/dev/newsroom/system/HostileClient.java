@@ -74,7 +74,8 @@ final class HostileClient {
         Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
         if (took.compareTo(SLOW) > 0) {
             String shown = target.length() > 120 ? target.substring(0, 120) + "..." : target;
-            System.out.printf("HostileInputIT: slow answer %d ms, status %d: %s %s%n", took.toMillis(), status, method, shown);
+            System.out.printf(
+                    "HostileInputIT: slow answer %d ms, status %d: %s %s%n", took.toMillis(), status, method, shown);
         }
     }
 
