@@ -36,7 +36,8 @@ class ArticleProjectionTest {
 
     @Test
     void aPublishedArticleKeepsItsSlugTitleAndAuthorAndIsLive() {
-        assertThat(projection.changed("e1", id, slug, "A title", author, T0).block()).isTrue();
+        assertThat(projection.changed("e1", id, slug, "A title", author, T0).block())
+                .isTrue();
 
         assertThat(stored()).isEqualTo(new Article(id, slug, "A title", author, false, T0, "e1"));
         StepVerifier.create(projection.live(slug))
@@ -54,8 +55,8 @@ class ArticleProjectionTest {
         assertThat(stored()).isEqualTo(new Article(id, slug, "A title", author, true, T0.plusSeconds(5), "e2"));
         long started = System.nanoTime();
         StepVerifier.create(projection.live(slug))
-                .expectErrorSatisfies(error -> assertThat(((ApiException) error).errors())
-                        .containsEntry("article", List.of("not found")))
+                .expectErrorSatisfies(error ->
+                        assertThat(((ApiException) error).errors()).containsEntry("article", List.of("not found")))
                 .verify(Duration.ofSeconds(1));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     }
