@@ -122,7 +122,7 @@ class ProjectionTest {
         assertThat(changed("e1", "First", T0)).isFalse();
         assertThat(stored().deleted()).isTrue();
         long started = System.nanoTime();
-        StepVerifier.create(projection.live(slug)).verifyComplete();
+        StepVerifier.create(projection.live(slug)).expectComplete().verify(Duration.ofSeconds(10));
         assertThat(Duration.ofNanos(System.nanoTime() - started))
                 .as("a known deletion does not wait for the key to appear")
                 .isLessThan(LOOKUP.maxWait());
@@ -134,7 +134,8 @@ class ProjectionTest {
 
         StepVerifier.create(projection.live(slug))
                 .assertNext(story -> assertThat(story.title()).isEqualTo("First"))
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -144,7 +145,8 @@ class ProjectionTest {
 
         StepVerifier.create(projection.live(slug).zipWith(arrivesLate, (story, applied) -> story))
                 .assertNext(story -> assertThat(story.id()).isEqualTo(id))
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -162,7 +164,7 @@ class ProjectionTest {
         long started = System.nanoTime();
 
         for (String impossible : new String[] {null, "", "  ", "x".repeat(Projection.MAX_KEY_LENGTH + 1)}) {
-            StepVerifier.create(projection.live(impossible)).verifyComplete();
+            StepVerifier.create(projection.live(impossible)).expectComplete().verify(Duration.ofSeconds(10));
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(LOOKUP.maxWait());
     }
