@@ -1,5 +1,6 @@
 package dev.newsroom.assistant;
 
+import dev.newsroom.platform.projection.ProjectionLookup;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,7 +23,7 @@ public record AssistantServiceProperties(
         @DefaultValue("16384") int maxRequestBytes,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Retrieval retrieval,
-        @DefaultValue ArticleLookup articleLookup,
+        @DefaultValue ProjectionLookup articleLookup,
         @DefaultValue Llm llm) {
 
     public AssistantServiceProperties {
@@ -86,23 +87,6 @@ public record AssistantServiceProperties(
             if (minRelativeScore < 0 || minRelativeScore >= 1) {
                 throw new IllegalArgumentException("newsroom.assistant.retrieval.min-relative-score must be in [0, 1)");
             }
-        }
-    }
-
-    /**
-     * @param maxWait how long a question waits for an unknown slug to appear before answering 404
-     * @param interval how often it looks again meanwhile
-     */
-    public record ArticleLookup(
-            @DefaultValue("2s") Duration maxWait,
-            @DefaultValue("100ms") Duration interval) {
-
-        /** How many more times to look after the first miss. */
-        public long retries() {
-            if (interval.isZero() || interval.isNegative()) {
-                return 0;
-            }
-            return maxWait.toMillis() / interval.toMillis();
         }
     }
 

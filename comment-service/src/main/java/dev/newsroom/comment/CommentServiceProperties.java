@@ -1,5 +1,6 @@
 package dev.newsroom.comment;
 
+import dev.newsroom.platform.projection.ProjectionLookup;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CommentServiceProperties(
         @DefaultValue("5000") int maxBodyLength,
         @DefaultValue("50") int idBlockSize,
-        @DefaultValue ArticleLookup articleLookup,
+        @DefaultValue ProjectionLookup articleLookup,
         @DefaultValue("15m") Duration editWindow,
         @DefaultValue("3") int maxDepth,
         @DefaultValue("10") int perMinute,
@@ -45,23 +46,6 @@ public record CommentServiceProperties(
         }
         if (perMinute < 1) {
             throw new IllegalArgumentException("newsroom.comments.per-minute must be at least 1");
-        }
-    }
-
-    /**
-     * @param maxWait how long a request waits for an unknown slug to appear before answering 404
-     * @param interval how often it looks again meanwhile
-     */
-    public record ArticleLookup(
-            @DefaultValue("2s") Duration maxWait,
-            @DefaultValue("100ms") Duration interval) {
-
-        /** How many more times to look after the first miss. */
-        public long retries() {
-            if (interval.isZero() || interval.isNegative()) {
-                return 0;
-            }
-            return maxWait.toMillis() / interval.toMillis();
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.newsroom.local;
 
-import dev.newsroom.infra.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,12 +141,26 @@ public final class LocalSuite {
 
     private static void requirePortsFree(List<SuiteLayout.Port> components) {
         List<String> taken = components.stream()
-                .filter(c -> !Ports.isFree(c.port()))
+                .filter(c -> !isFree(c.port()))
                 .map(c -> "Port " + c.port() + " (" + c.name() + ") is already in use by another process. "
                         + "Stop that process, or set " + c.variable() + " to a free port.")
                 .toList();
         if (!taken.isEmpty()) {
             throw new PortsInUse(String.join(System.lineSeparator(), taken));
+        }
+    }
+
+    /**
+     * Like embedded-infra's {@code Ports.isFree}, on purpose a copy: the launcher keeps every other
+     * module's jar off its classpath so that it starts in a moment (see local-suite/pom.xml).
+     */
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,20 +1,24 @@
 package dev.newsroom.assistant.article;
 
+import dev.newsroom.assistant.AssistantServiceProperties;
+import dev.newsroom.platform.projection.Projection;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
+import dev.newsroom.platform.projection.Projections;
 
 @Configuration(proxyBeanMethods = false)
 class ArticleConfiguration {
 
+    /** The text of the articles this service knows, by slug: what questions are answered from. */
+    @Bean
+    Projection<ArticleText> articleTextCopies(Projections projections, AssistantServiceProperties properties) {
+        return projections.of(ArticleText.COLLECTION, ArticleText.class, "slug", properties.articleLookup());
+    }
+
     /** Every question resolves its slug here; the index exists before the first question. */
     @Bean
-    SmartInitializingSingleton articleTextIndexes(ReactiveMongoTemplate mongo) {
-        return () -> mongo.indexOps(ArticleText.class)
-                .createIndex(new Index("slug", Sort.Direction.ASC).named("slug"))
-                .block();
+    SmartInitializingSingleton articleTextIndexes(Projection<ArticleText> articleTextCopies) {
+        return () -> articleTextCopies.createKeyIndex().block();
     }
 }

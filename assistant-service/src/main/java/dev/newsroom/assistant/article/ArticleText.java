@@ -1,5 +1,6 @@
 package dev.newsroom.assistant.article;
 
+import dev.newsroom.platform.projection.Projected;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -17,7 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(ArticleText.COLLECTION)
 public record ArticleText(
-        @Id String id, String slug, String title, String body, boolean deleted, Instant changedAt, String lastEventId) {
+        @Id String id, String slug, String title, String body, boolean deleted, Instant changedAt, String lastEventId)
+        implements Projected {
 
     public static final String COLLECTION = "articles";
 }

@@ -6,6 +6,7 @@ import dev.newsroom.assistant.AssistantServiceProperties;
 import dev.newsroom.assistant.FakeChatCompletions;
 import dev.newsroom.assistant.SampleArticles;
 import dev.newsroom.assistant.article.ArticleText;
+import dev.newsroom.platform.projection.ProjectionLookup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -291,7 +292,7 @@ class AssistantLlmTest {
                 16384,
                 new AssistantServiceProperties.RateLimit(20, 5),
                 ExtractiveAnswererTest.DEFAULTS,
-                new AssistantServiceProperties.ArticleLookup(Duration.ofSeconds(2), Duration.ofMillis(100)),
+                new ProjectionLookup(Duration.ofSeconds(2), Duration.ofMillis(100)),
                 llm);
         return new AnswerConfiguration().assistant(properties, WebClient.builder(), JSON, meters);
     }

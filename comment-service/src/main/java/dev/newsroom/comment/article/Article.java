@@ -1,5 +1,6 @@
 package dev.newsroom.comment.article;
 
+import dev.newsroom.platform.projection.Projected;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -23,7 +24,8 @@ public record Article(
         String authorId,
         boolean deleted,
         Instant changedAt,
-        String lastEventId) {
+        String lastEventId)
+        implements Projected {
 
     public static final String COLLECTION = "articles";
 }

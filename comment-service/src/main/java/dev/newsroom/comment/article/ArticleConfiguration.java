@@ -1,20 +1,24 @@
 package dev.newsroom.comment.article;
 
+import dev.newsroom.comment.CommentServiceProperties;
+import dev.newsroom.platform.projection.Projection;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
+import dev.newsroom.platform.projection.Projections;
 
 @Configuration(proxyBeanMethods = false)
 class ArticleConfiguration {
 
+    /** The articles this service knows, by slug: what comments are posted under. */
+    @Bean
+    Projection<Article> articleCopies(Projections projections, CommentServiceProperties properties) {
+        return projections.of(Article.COLLECTION, Article.class, "slug", properties.articleLookup());
+    }
+
     /** Every comment request resolves its slug here; the index exists before the first request. */
     @Bean
-    SmartInitializingSingleton articleIndexes(ReactiveMongoTemplate mongo) {
-        return () -> mongo.indexOps(Article.class)
-                .createIndex(new Index("slug", Sort.Direction.ASC).named("slug"))
-                .block();
+    SmartInitializingSingleton articleIndexes(Projection<Article> articleCopies) {
+        return () -> articleCopies.createKeyIndex().block();
     }
 }

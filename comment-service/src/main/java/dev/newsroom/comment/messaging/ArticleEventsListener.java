@@ -1,6 +1,5 @@
 package dev.newsroom.comment.messaging;
 
-import static dev.newsroom.platform.messaging.EventMessages.data;
 import static dev.newsroom.platform.messaging.EventMessages.required;
 
 import dev.newsroom.comment.article.ArticleProjection;
@@ -8,12 +7,10 @@ import dev.newsroom.comment.comment.CommentDeletion;
 import dev.newsroom.comment.comment.CommentEvents;
 import dev.newsroom.comment.messaging.ArticleEvents.ArticleChanged;
 import dev.newsroom.comment.messaging.ArticleEvents.ArticleDeleted;
-import dev.newsroom.platform.messaging.EventMessages;
-import java.time.Duration;
+import dev.newsroom.platform.projection.ProjectionEvents;
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,12 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the {@link ArticleProjection} up to date from {@code newsroom.articles.v1} (binding {@code
- * articleEvents-in-0}). Dispatches on the CloudEvents type and ignores types it does not know.
- *
- * <p>A record that cannot be read (not JSON, or without the fields the projection needs) throws:
- * the binder retries it a few times with back-off and then sends it to {@code
- * newsroom.articles.v1.comment-service.dlq}, and the partition moves on. So does a record whose
- * write keeps failing, which can then be re-driven from the dead-letter topic.
+ * articleEvents-in-0}), through the shared {@link ProjectionEvents}: it dispatches on the
+ * CloudEvents type, ignores types it does not know, and sends a record it cannot read (or whose
+ * write keeps failing) to {@code newsroom.articles.v1.comment-service.dlq} after the binder's
+ * retries.
  *
  * <p>An article's deletion also deletes its comments, each with its own {@code
  * newsroom.comment.deleted.v1}. That part runs on every delivery of the deletion, not only the first
@@ -36,43 +31,27 @@ import tools.jackson.databind.json.JsonMapper;
 @Component("articleEvents")
 class ArticleEventsListener implements Consumer<Message<byte[]>> {
 
-    private static final Logger log = LoggerFactory.getLogger(ArticleEventsListener.class);
-    /**
-     * Bounds the wait for the store on the binder's thread, which is not an event loop; generous,
-     * because an article's deletion deletes all its comments too.
-     */
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
-
     private final ArticleProjection projection;
     private final CommentDeletion comments;
-    private final JsonMapper json;
+    private final ProjectionEvents<ArticleChanged, ArticleDeleted> events;
 
     ArticleEventsListener(ArticleProjection projection, CommentDeletion comments, JsonMapper json) {
         this.projection = projection;
         this.comments = comments;
-        this.json = json;
+        this.events = new ProjectionEvents<>(
+                json,
+                Set.of(ArticleEvents.PUBLISHED, ArticleEvents.UPDATED),
+                ArticleChanged.class,
+                Set.of(ArticleEvents.DELETED),
+                ArticleDeleted.class);
     }
 
     @Override
     public void accept(Message<byte[]> message) {
-        String type = EventMessages.type(message.getHeaders());
-        String id = EventMessages.id(message.getHeaders());
-        if (type == null) {
-            log.debug("Ignoring a record without a CloudEvents type");
-            return;
-        }
-        Mono<Boolean> applied = switch (type) {
-            case ArticleEvents.PUBLISHED, ArticleEvents.UPDATED -> changed(required(id, "event id"), message);
-            case ArticleEvents.DELETED -> deleted(required(id, "event id"), message);
-            default -> Mono.just(false);
-        };
-        if (!Boolean.TRUE.equals(applied.block(WRITE_TIMEOUT))) {
-            log.debug("Article event {} ({}) changed nothing: unknown type, already applied or stale", id, type);
-        }
+        events.apply(message, this::changed, this::deleted);
     }
 
-    private Mono<Boolean> changed(String eventId, Message<byte[]> message) {
-        ArticleChanged event = data(json, message, ArticleChanged.class);
+    private Mono<Boolean> changed(String eventId, ArticleChanged event) {
         return projection.changed(
                 eventId,
                 required(event.articleId(), "articleId"),
@@ -82,8 +61,7 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
                 required(event.updatedAt(), "updatedAt"));
     }
 
-    private Mono<Boolean> deleted(String eventId, Message<byte[]> message) {
-        ArticleDeleted event = data(json, message, ArticleDeleted.class);
+    private Mono<Boolean> deleted(String eventId, ArticleDeleted event) {
         String articleId = required(event.articleId(), "articleId");
         Instant deletedAt = required(event.deletedAt(), "deletedAt");
         // The article's author removed the article and so its comments; the contract needs a UUID when unknown.
