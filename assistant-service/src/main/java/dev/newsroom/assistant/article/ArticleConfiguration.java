@@ -2,10 +2,10 @@ package dev.newsroom.assistant.article;
 
 import dev.newsroom.assistant.AssistantServiceProperties;
 import dev.newsroom.platform.projection.Projection;
+import dev.newsroom.platform.projection.Projections;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import dev.newsroom.platform.projection.Projections;
 
 @Configuration(proxyBeanMethods = false)
 class ArticleConfiguration {

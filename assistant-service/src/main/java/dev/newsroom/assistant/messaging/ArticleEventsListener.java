@@ -7,7 +7,6 @@ import dev.newsroom.assistant.article.ArticleTexts;
 import dev.newsroom.assistant.messaging.ArticleEvents.ArticleChanged;
 import dev.newsroom.assistant.messaging.ArticleEvents.ArticleDeleted;
 import dev.newsroom.platform.projection.ProjectionEvents;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -29,12 +28,7 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
 
     ArticleEventsListener(ArticleTexts articles, JsonMapper json) {
         this.articles = articles;
-        this.events = new ProjectionEvents<>(
-                json,
-                Set.of(ArticleEvents.PUBLISHED, ArticleEvents.UPDATED),
-                ArticleChanged.class,
-                Set.of(ArticleEvents.DELETED),
-                ArticleDeleted.class);
+        this.events = ProjectionEvents.ofArticles(json, ArticleChanged.class, ArticleDeleted.class);
     }
 
     @Override

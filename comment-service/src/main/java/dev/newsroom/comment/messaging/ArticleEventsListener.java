@@ -9,7 +9,6 @@ import dev.newsroom.comment.messaging.ArticleEvents.ArticleChanged;
 import dev.newsroom.comment.messaging.ArticleEvents.ArticleDeleted;
 import dev.newsroom.platform.projection.ProjectionEvents;
 import java.time.Instant;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -38,12 +37,7 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
     ArticleEventsListener(ArticleProjection projection, CommentDeletion comments, JsonMapper json) {
         this.projection = projection;
         this.comments = comments;
-        this.events = new ProjectionEvents<>(
-                json,
-                Set.of(ArticleEvents.PUBLISHED, ArticleEvents.UPDATED),
-                ArticleChanged.class,
-                Set.of(ArticleEvents.DELETED),
-                ArticleDeleted.class);
+        this.events = ProjectionEvents.ofArticles(json, ArticleChanged.class, ArticleDeleted.class);
     }
 
     @Override

@@ -96,7 +96,9 @@ class ComposedCommentsController {
                 .exchange(
                         HttpMethod.POST,
                         "comment",
-                        ComposedArticlesController.articlePath(slug).then("/comments").toString(),
+                        ComposedArticlesController.articlePath(slug)
+                                .then("/comments")
+                                .toString(),
                         authorization,
                         body == null ? json.createObjectNode() : body)
                 .flatMap(comment -> authors.respond(comment, "comment", token, HttpStatus.CREATED));

@@ -58,6 +58,21 @@ public final class ProjectionEvents<C, D> {
     }
 
     /**
+     * The events of {@code newsroom.articles.v1}, the copy every consumer of articles keeps:
+     * published and updated change an article, deleted removes it. The type names are the topic's
+     * public contract (contracts/asyncapi.yaml), the same for every consumer.
+     */
+    public static <C, D> ProjectionEvents<C, D> ofArticles(
+            JsonMapper json, Class<C> changeData, Class<D> deletionData) {
+        return new ProjectionEvents<>(
+                json,
+                Set.of("newsroom.article.published.v1", "newsroom.article.updated.v1"),
+                changeData,
+                Set.of("newsroom.article.deleted.v1"),
+                deletionData);
+    }
+
+    /**
      * Applies {@code message} with {@code change} or {@code deletion}, each given the event id and
      * the event's data, and emitting whether anything changed; ignores a type it does not know.
      * Returns when it is applied.

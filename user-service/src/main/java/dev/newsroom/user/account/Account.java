@@ -52,29 +52,16 @@ public record Account(
                 List.of());
     }
 
-    /** Also changes the normalised key that the unique index guards. */
-    Account withUsername(String username) {
+    /**
+     * The account as the owner changed it at {@code at}: the given username, email, password hash,
+     * bio and image, with the normalised keys the unique indexes guard recomputed. Id, roles,
+     * creation time and outbox stay.
+     */
+    Account changed(String username, String email, String passwordHash, String bio, String image, Instant at) {
         return new Account(
                 id,
                 username,
                 AccountRules.usernameKey(username),
-                email,
-                emailKey,
-                passwordHash,
-                bio,
-                image,
-                roles,
-                createdAt,
-                updatedAt,
-                outbox);
-    }
-
-    /** Also changes the normalised key that the unique index guards. */
-    Account withEmail(String email) {
-        return new Account(
-                id,
-                username,
-                usernameKey,
                 email,
                 AccountRules.emailKey(email),
                 passwordHash,
@@ -82,74 +69,11 @@ public record Account(
                 image,
                 roles,
                 createdAt,
-                updatedAt,
+                at,
                 outbox);
     }
 
-    Account withPasswordHash(String passwordHash) {
-        return new Account(
-                id,
-                username,
-                usernameKey,
-                email,
-                emailKey,
-                passwordHash,
-                bio,
-                image,
-                roles,
-                createdAt,
-                updatedAt,
-                outbox);
-    }
-
-    Account withBio(String bio) {
-        return new Account(
-                id,
-                username,
-                usernameKey,
-                email,
-                emailKey,
-                passwordHash,
-                bio,
-                image,
-                roles,
-                createdAt,
-                updatedAt,
-                outbox);
-    }
-
-    Account withImage(String image) {
-        return new Account(
-                id,
-                username,
-                usernameKey,
-                email,
-                emailKey,
-                passwordHash,
-                bio,
-                image,
-                roles,
-                createdAt,
-                updatedAt,
-                outbox);
-    }
-
-    Account withUpdatedAt(Instant updatedAt) {
-        return new Account(
-                id,
-                username,
-                usernameKey,
-                email,
-                emailKey,
-                passwordHash,
-                bio,
-                image,
-                roles,
-                createdAt,
-                updatedAt,
-                outbox);
-    }
-
+    /** The account with {@code outbox} as its events waiting to be published. */
     Account withOutbox(List<OutboxEvent> outbox) {
         return new Account(
                 id,

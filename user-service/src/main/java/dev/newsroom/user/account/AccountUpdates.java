@@ -73,23 +73,13 @@ public class AccountUpdates {
 
     /** {@code current} as it is after {@code changes}; absent fields stay, bio and image may be cleared. */
     private Account changed(Account current, AccountChanges changes, String newPasswordHash) {
-        Account changed = current.withUpdatedAt(clock.instant());
-        if (changes.username() != null) {
-            changed = changed.withUsername(changes.username().trim());
-        }
-        if (changes.email() != null) {
-            changed = changed.withEmail(changes.email().trim());
-        }
-        if (!newPasswordHash.isEmpty()) {
-            changed = changed.withPasswordHash(newPasswordHash);
-        }
-        if (changes.bio().given()) {
-            changed = changed.withBio(changes.bio().value());
-        }
-        if (changes.image().given()) {
-            String image = changes.image().value();
-            changed = changed.withImage(image == null ? null : image.trim());
-        }
-        return changed;
+        String image = changes.image().given() ? changes.image().value() : current.image();
+        return current.changed(
+                changes.username() != null ? changes.username().trim() : current.username(),
+                changes.email() != null ? changes.email().trim() : current.email(),
+                newPasswordHash.isEmpty() ? current.passwordHash() : newPasswordHash,
+                changes.bio().given() ? changes.bio().value() : current.bio(),
+                changes.image().given() && image != null ? image.trim() : image,
+                clock.instant());
     }
 }

@@ -33,7 +33,8 @@ class AccountEventFactoriesTest {
 
     @Test
     void aProfileUpdateCarriesTheProfileAsItIsAfterTheChange() {
-        Account changed = account.withBio("Writes").withUsername("Janet").withUpdatedAt(now.plusSeconds(60));
+        Account changed = account.changed(
+                "Janet", account.email(), account.passwordHash(), "Writes", account.image(), now.plusSeconds(60));
 
         OutboxEvent updated = AccountEvents.profileUpdated(changed, json);
 
