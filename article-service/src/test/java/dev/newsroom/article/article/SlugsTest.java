@@ -2,6 +2,7 @@ package dev.newsroom.article.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsroom.platform.projection.Projections;
 import org.junit.jupiter.api.Test;
 
 class SlugsTest {
@@ -19,6 +20,15 @@ class SlugsTest {
         String second = Slugs.of("Same title");
 
         assertThat(first).isNotEqualTo(second).startsWith("same-title-").matches("[a-z0-9-]+");
+    }
+
+    /** Consumers wait for a slug they have not seen yet only if it has this shape (Projections.ARTICLE_SLUG). */
+    @Test
+    void everySlugHasTheShapeConsumersWaitFor() {
+        for (String title :
+                new String[] {"Same title", "¿¡!!", "  Ça va? Ünïcode & more!! ", "2026", "word ".repeat(100)}) {
+            assertThat(Slugs.of(title)).matches(Projections.ARTICLE_SLUG);
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ class ArticleConfiguration {
     /** The text of the articles this service knows, by slug: what questions are answered from. */
     @Bean
     Projection<ArticleText> articleTextCopies(Projections projections, AssistantServiceProperties properties) {
-        return projections.of(ArticleText.COLLECTION, ArticleText.class, "slug", properties.articleLookup());
+        return projections.ofArticles(ArticleText.COLLECTION, ArticleText.class, properties.articleLookup());
     }
 
     /** Every question resolves its slug here; the index exists before the first question. */

@@ -13,7 +13,7 @@ class ArticleConfiguration {
     /** The articles this service knows, by slug: what comments are posted under. */
     @Bean
     Projection<Article> articleCopies(Projections projections, CommentServiceProperties properties) {
-        return projections.of(Article.COLLECTION, Article.class, "slug", properties.articleLookup());
+        return projections.ofArticles(Article.COLLECTION, Article.class, properties.articleLookup());
     }
 
     /** Every comment request resolves its slug here; the index exists before the first request. */

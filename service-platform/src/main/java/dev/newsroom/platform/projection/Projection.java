@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -42,6 +43,7 @@ public final class Projection<T extends Projected> {
     private final Class<T> type;
     private final String key;
     private final ProjectionLookup lookup;
+    private final Predicate<String> mayAppear;
 
     /**
      * @param collection where the copy is stored
@@ -51,11 +53,27 @@ public final class Projection<T extends Projected> {
      */
     public Projection(
             ReactiveMongoTemplate mongo, String collection, Class<T> type, String key, ProjectionLookup lookup) {
+        this(mongo, collection, type, key, lookup, value -> true);
+    }
+
+    /**
+     * @param mayAppear whether a key not seen yet could be one the owner makes: only then does
+     *     {@link #live} wait for it, so that a key the owner never makes (a typo, a probe) is not
+     *     found at once instead of holding its request for {@code lookup.maxWait()}
+     */
+    public Projection(
+            ReactiveMongoTemplate mongo,
+            String collection,
+            Class<T> type,
+            String key,
+            ProjectionLookup lookup,
+            Predicate<String> mayAppear) {
         this.mongo = Objects.requireNonNull(mongo);
         this.collection = Objects.requireNonNull(collection);
         this.type = Objects.requireNonNull(type);
         this.key = Objects.requireNonNull(key);
         this.lookup = Objects.requireNonNull(lookup);
+        this.mayAppear = Objects.requireNonNull(mayAppear);
     }
 
     /**
@@ -111,13 +129,17 @@ public final class Projection<T extends Projected> {
      * exist. A key the projection does not know at all is therefore looked up again every {@code
      * interval} for up to {@code maxWait} before the answer is empty; the waiting is a Reactor
      * timer, not a blocked thread. A key known as deleted is answered at once: it will not come
-     * back.
+     * back, and so is one the owner would never make (see the constructor's {@code mayAppear}).
      */
     public Mono<T> live(String value) {
         if (value == null || value.isBlank() || value.length() > MAX_KEY_LENGTH) {
             return Mono.empty();
         }
-        return withKey(value).repeatWhenEmpty(this::whileUnknown).filter(record -> !record.deleted());
+        Mono<T> found = withKey(value);
+        if (mayAppear.test(value)) {
+            found = found.repeatWhenEmpty(this::whileUnknown);
+        }
+        return found.filter(record -> !record.deleted());
     }
 
     /** The records with these ids, live or deleted, by id. */

@@ -1,5 +1,6 @@
 package dev.newsroom.platform.projection;
 
+import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
@@ -13,6 +14,28 @@ public final class Projections {
 
     Projections(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * The shape of every slug article-service makes: lower-case ASCII words and digits joined by
+     * hyphens, always ending in a hyphen and a random suffix (article-service's {@code SlugsTest}
+     * holds it to this). A consumer waits for a slug it has not seen yet only if it has this shape.
+     */
+    public static final Pattern ARTICLE_SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)+");
+
+    /**
+     * A copy of {@code newsroom.articles.v1}'s articles, stored in {@code collection} as {@code type}
+     * and looked up by slug; a request waits for an unknown slug only if article-service could have
+     * just made it ({@link #ARTICLE_SLUG}).
+     */
+    public <T extends Projected> Projection<T> ofArticles(String collection, Class<T> type, ProjectionLookup lookup) {
+        return new Projection<>(
+                mongo,
+                collection,
+                type,
+                "slug",
+                lookup,
+                slug -> ARTICLE_SLUG.matcher(slug).matches());
     }
 
     /** A copy stored in {@code collection} as {@code type}, looked up by {@code key}. */

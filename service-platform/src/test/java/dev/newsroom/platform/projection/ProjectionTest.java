@@ -170,6 +170,36 @@ class ProjectionTest {
     }
 
     @Test
+    void aKeyTheOwnerWouldNeverMakeIsNotWaitedForButIsStillFoundWhenStored() {
+        Projection<StoryCopy> shaped = new Projection<>(
+                mongo, StoryCopy.COLLECTION, StoryCopy.class, "slug", LOOKUP, key -> key.startsWith("slug-"));
+        long started = System.nanoTime();
+
+        StepVerifier.create(shaped.live("{$ne:null}")).expectComplete().verify(Duration.ofSeconds(10));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(LOOKUP.maxWait());
+        changed("e1", "Stored", T0);
+        StepVerifier.create(shaped.live(slug))
+                .assertNext(story -> assertThat(story.title()).isEqualTo("Stored"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void articleSlugsHaveTheShapeArticleServiceMakes() {
+        assertThat(Projections.ARTICLE_SLUG
+                        .matcher("how-to-train-your-dragon-x7k2pq")
+                        .matches())
+                .isTrue();
+        assertThat(Projections.ARTICLE_SLUG.matcher("article-abc234").matches()).isTrue();
+        for (String never : new String[] {"0", "null", "a+b", "A-b", "-1", "a--b", "a-b-", ".*", "%24where", "{}"}) {
+            assertThat(Projections.ARTICLE_SLUG.matcher(never).matches())
+                    .as(never)
+                    .isFalse();
+        }
+    }
+
+    @Test
     void byIdsFindsLiveAndDeletedRecordsAndNothingElse() {
         String other = UUID.randomUUID().toString();
         changed("e1", "First", T0);
