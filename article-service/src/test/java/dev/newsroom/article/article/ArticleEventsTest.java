@@ -1,8 +1,10 @@
 package dev.newsroom.article.article;
 
+import static dev.newsroom.article.TestArticles.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.article.ArticleServiceTest;
+import dev.newsroom.article.TestArticles;
 import dev.newsroom.contracts.EventContracts;
 import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.platform.outbox.OutboxRelay;
@@ -14,9 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @ArticleServiceTest
@@ -46,8 +45,8 @@ class ArticleEventsTest {
     @Test
     void theLifeOfAnArticleIsPublishedInOrderOnceEachAndValid() {
         try (TopicReader topic = new TopicReader(ArticleEvents.TOPIC)) {
-            String slug = create("Evented");
-            String id = idOf(slug);
+            String slug = TestArticles.create(web, author, "Evented");
+            String id = TestArticles.idOf(mongo, slug);
             as(author, web.put().uri("/api/articles/" + slug))
                     .bodyValue(Map.of("article", Map.of("title", "Evented again")))
                     .exchange()
@@ -91,7 +90,7 @@ class ArticleEventsTest {
     void anArticleWrittenWhileTheRelayIsDownIsPublishedOnceItIsBack() {
         try (TopicReader topic = new TopicReader(ArticleEvents.TOPIC)) {
             relay.stop();
-            String id = idOf(create("Written during an outage"));
+            String id = TestArticles.idOf(mongo, TestArticles.create(web, author, "Written during an outage"));
             assertThat(topic.settle(event -> id.equals(event.key()), Duration.ofSeconds(2)))
                     .isEmpty();
 
@@ -101,28 +100,5 @@ class ArticleEventsTest {
             assertThat(topic.settle(event -> id.equals(event.key()), Duration.ofSeconds(2)))
                     .hasSize(1);
         }
-    }
-
-    private String create(String title) {
-        Map<?, ?> created = as(author, web.post().uri("/api/articles"))
-                .bodyValue(Map.of("article", Map.of("title", title, "description", "d", "body", "b")))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        return (String) ((Map<?, ?>) created.get("article")).get("slug");
-    }
-
-    private String idOf(String slug) {
-        return mongo.findOne(new Query(Criteria.where("slug").is(slug)), Article.class)
-                .map(Article::id)
-                .block();
-    }
-
-    private static <S extends WebTestClient.RequestHeadersSpec<?>> S as(TestTokens.User user, S request) {
-        request.header(HttpHeaders.AUTHORIZATION, user.authorization());
-        return request;
     }
 }

@@ -1,22 +1,19 @@
 package dev.newsroom.article.messaging;
 
+import static dev.newsroom.article.TestArticles.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.article.ArticleServiceTest;
-import dev.newsroom.article.article.Article;
+import dev.newsroom.article.TestArticles;
 import dev.newsroom.article.article.ArticleEvents;
 import dev.newsroom.contracts.EventContracts;
 import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.platform.security.TestTokens;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @ArticleServiceTest
@@ -36,8 +33,8 @@ class ArticleViewsTest {
     @Test
     void eachReadOfAnArticlePublishesAViewWithAnAnonymousViewerKey() {
         try (TopicReader views = new TopicReader(ArticleEvents.VIEWS_TOPIC)) {
-            String slug = create("Read me");
-            String id = idOf(slug);
+            String slug = TestArticles.create(web, author, "Read me");
+            String id = TestArticles.idOf(mongo, slug);
             as(reader, web.get().uri("/api/articles/" + slug))
                     .exchange()
                     .expectStatus()
@@ -64,28 +61,5 @@ class ArticleViewsTest {
     private static String viewerKey(String json) {
         int start = json.indexOf("\"viewerKey\":\"") + 13;
         return json.substring(start, json.indexOf('"', start));
-    }
-
-    private String create(String title) {
-        Map<?, ?> created = as(author, web.post().uri("/api/articles"))
-                .bodyValue(Map.of("article", Map.of("title", title, "description", "d", "body", "b")))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        return (String) ((Map<?, ?>) created.get("article")).get("slug");
-    }
-
-    private String idOf(String slug) {
-        return mongo.findOne(new Query(Criteria.where("slug").is(slug)), Article.class)
-                .map(Article::id)
-                .block();
-    }
-
-    private static <S extends WebTestClient.RequestHeadersSpec<?>> S as(TestTokens.User user, S request) {
-        request.header(HttpHeaders.AUTHORIZATION, user.authorization());
-        return request;
     }
 }
