@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -62,9 +63,25 @@ final class ConformanceClient {
         return prefix + "_" + RUN + "_" + NAMES.incrementAndGet();
     }
 
+    /**
+     * One request. A request that gets no answer at all on a reused connection is sent once more on
+     * a new one, and says so on the console: the gateway now and then leaves a request on a kept-alive
+     * connection unanswered (an open bug, seen about once a run, always answered at once on a fresh
+     * connection; see docs/testing.md). A request that hangs twice still fails the test.
+     */
     Answer send(String method, String path, String body, String authorization) throws Exception {
-        HttpResponse<String> response =
-                HTTP.send(request(gateway, method, path, body, authorization), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = request(gateway, method, path, body, authorization);
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException unanswered) {
+            System.out.println("ConformanceClient: no answer on a reused connection, once more on a new one: " + method
+                    + " " + path);
+            HttpClient fresh = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            response = fresh.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         return new Answer(response.statusCode(), response.body());
     }
 
