@@ -63,26 +63,28 @@ final class ConformanceClient {
         return prefix + "_" + RUN + "_" + NAMES.incrementAndGet();
     }
 
-    /**
-     * One request. A request that gets no answer at all on a reused connection is sent once more on
-     * a new one, and says so on the console: the gateway now and then leaves a request on a kept-alive
-     * connection unanswered (an open bug, seen about once a run, always answered at once on a fresh
-     * connection; see docs/testing.md). A request that hangs twice still fails the test.
-     */
     Answer send(String method, String path, String body, String authorization) throws Exception {
-        HttpRequest request = request(gateway, method, path, body, authorization);
-        HttpResponse<String> response;
+        HttpResponse<String> response = answered(HTTP, request(gateway, method, path, body, authorization));
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /**
+     * {@code request}'s answer. A request that gets no answer at all on a reused connection is sent
+     * once more on a new one, and says so on the console: the gateway now and then leaves a request
+     * on a kept-alive connection unanswered (an open bug, seen about once a run, always answered at
+     * once on a fresh connection; see docs/testing.md). A request that hangs twice still fails.
+     */
+    static HttpResponse<String> answered(HttpClient http, HttpRequest request) throws Exception {
         try {
-            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException unanswered) {
-            System.out.println("ConformanceClient: no answer on a reused connection, once more on a new one: " + method
-                    + " " + path);
+            System.out.println("no answer on a reused connection, once more on a new one: " + request.method() + " "
+                    + request.uri().getRawPath());
             HttpClient fresh = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
-            response = fresh.send(request, HttpResponse.BodyHandlers.ofString());
+            return fresh.send(request, HttpResponse.BodyHandlers.ofString());
         }
-        return new Answer(response.statusCode(), response.body());
     }
 
     /** A JSON request to the gateway, signed with {@code authorization} when it is not null. */

@@ -962,8 +962,7 @@ class RealWorldApiIT {
     }
 
     private static Answer send(String method, String path, String body, String authorization) throws Exception {
-        HttpResponse<String> response =
-                HTTP.send(request(method, path, body, authorization), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = ConformanceClient.answered(HTTP, request(method, path, body, authorization));
         return new Answer(response.statusCode(), response.body(), response.headers());
     }
 
