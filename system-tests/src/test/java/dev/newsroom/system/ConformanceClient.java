@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -64,27 +63,9 @@ final class ConformanceClient {
     }
 
     Answer send(String method, String path, String body, String authorization) throws Exception {
-        HttpResponse<String> response = answered(HTTP, request(gateway, method, path, body, authorization));
+        HttpResponse<String> response =
+                HTTP.send(request(gateway, method, path, body, authorization), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
-    }
-
-    /**
-     * {@code request}'s answer. A request that gets no answer at all on a reused connection is sent
-     * once more on a new one, and says so on the console: the gateway now and then leaves a request
-     * on a kept-alive connection unanswered (an open bug, seen about once a run, always answered at
-     * once on a fresh connection; see docs/testing.md). A request that hangs twice still fails.
-     */
-    static HttpResponse<String> answered(HttpClient http, HttpRequest request) throws Exception {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException unanswered) {
-            System.out.println("no answer on a reused connection, once more on a new one: " + request.method() + " "
-                    + request.uri().getRawPath());
-            HttpClient fresh = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
-            return fresh.send(request, HttpResponse.BodyHandlers.ofString());
-        }
     }
 
     /** A JSON request to the gateway, signed with {@code authorization} when it is not null. */

@@ -34,7 +34,7 @@ final class HostileClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "hostile-input-1";
 
-    private HttpClient http = newClient();
+    private final HttpClient http = newClient();
     private final String base;
     private final int port;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
@@ -133,17 +133,6 @@ final class HostileClient {
 
     private RawHttp.Response send(
             String method, String target, Map<String, String> headers, String body, String type, boolean signed) {
-        return send(method, target, headers, body, type, signed, false);
-    }
-
-    private RawHttp.Response send(
-            String method,
-            String target,
-            Map<String, String> headers,
-            String body,
-            String type,
-            boolean signed,
-            boolean fresh) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + target)).timeout(TIMEOUT);
         try {
@@ -180,13 +169,7 @@ final class HostileClient {
             }
         } catch (HttpTimeoutException e) {
             reportIfSlow(method, target, -1, started);
-            if (!fresh) {
-                // Tried once more on a new connection: a pooled connection the server had already
-                // given up on is the client's problem, an input that hangs the server hangs it again.
-                http = newClient();
-                return send(method, target, headers, body, type, signed, true);
-            }
-            return new RawHttp.Response(-1, Map.of(), "no answer within " + TIMEOUT + ", twice");
+            return new RawHttp.Response(-1, Map.of(), "no answer within " + TIMEOUT);
         } catch (IOException e) {
             return new RawHttp.Response(-1, Map.of(), e.toString());
         } catch (InterruptedException e) {

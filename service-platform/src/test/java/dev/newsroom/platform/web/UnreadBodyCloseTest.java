@@ -1,13 +1,13 @@
 package dev.newsroom.platform.web;
 
+import static dev.newsroom.platform.web.RawHttp.get;
+import static dev.newsroom.platform.web.RawHttp.post;
+import static dev.newsroom.platform.web.RawHttp.readAnswer;
+import static dev.newsroom.platform.web.RawHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +80,7 @@ class UnreadBodyCloseTest {
             send(socket, post("/read", "{\"user\":{}}"));
             String first = readAnswer(socket.getInputStream());
 
-            send(socket, "GET /next HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            send(socket, get("/next"));
             String second = readAnswer(socket.getInputStream());
 
             assertThat(first).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
@@ -91,10 +91,10 @@ class UnreadBodyCloseTest {
     @Test
     void aRequestWithoutABodyKeepsTheConnection() throws IOException {
         try (Socket socket = connect()) {
-            send(socket, "GET /early HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            send(socket, get("/early"));
             String first = readAnswer(socket.getInputStream());
 
-            send(socket, "GET /next HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            send(socket, get("/next"));
 
             assertThat(first).startsWith("HTTP/1.1 401").doesNotContainIgnoringCase("connection: close");
             assertThat(readAnswer(socket.getInputStream())).startsWith("HTTP/1.1 200");
@@ -102,39 +102,6 @@ class UnreadBodyCloseTest {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket("127.0.0.1", server.port());
-        socket.setSoTimeout(5_000);
-        return socket;
-    }
-
-    private static String post(String path, String body) {
-        return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.length() + "\r\n\r\n" + body;
-    }
-
-    private static void send(Socket socket, String request) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(request.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
-    /** The status line and headers of one answer, its body (by Content-Length) skipped. */
-    private static String readAnswer(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            int next = in.read();
-            if (next < 0) {
-                throw new IOException("connection closed after " + head.toString(StandardCharsets.US_ASCII));
-            }
-            head.write(next);
-        }
-        String text = head.toString(StandardCharsets.US_ASCII);
-        for (String line : text.split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                in.readNBytes(Integer.parseInt(
-                        line.substring("content-length:".length()).trim()));
-            }
-        }
-        return text;
+        return RawHttp.connect(server.port());
     }
 }
