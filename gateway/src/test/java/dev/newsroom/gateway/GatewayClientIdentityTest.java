@@ -34,7 +34,6 @@ class GatewayClientIdentityTest {
     static final StubService COMMENTS = new StubService("comment");
     static final StubService TRENDING = new StubService("trending");
 
-    static final String AUTHOR_ID = "0b7f3a52-9c1d-4e8a-b2f4-5d6e7a8b9c01";
     static final String STORY = "/api/articles/who-reads-this";
     static final String PAGE = "/api/pages/articles/who-reads-this";
     static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) ReaderTest/1.0";
@@ -48,15 +47,11 @@ class GatewayClientIdentityTest {
         registry.add("ARTICLE_SERVICE_URL", ARTICLES::url);
         registry.add("COMMENT_SERVICE_URL", COMMENTS::url);
         registry.add("TRENDING_SERVICE_URL", TRENDING::url);
-        USERS.json(
-                "/internal/profiles",
-                200,
-                "{\"profiles\":{\"" + AUTHOR_ID
-                        + "\":{\"username\":\"ada\",\"bio\":null,\"image\":null,\"following\":false}}}");
         ARTICLES.json(
                 STORY,
                 200,
-                "{\"article\":{\"slug\":\"who-reads-this\",\"title\":\"T\",\"authorId\":\"" + AUTHOR_ID + "\"}}");
+                "{\"article\":{\"slug\":\"who-reads-this\",\"title\":\"T\",\"author\":{\"username\":\"ada\","
+                        + "\"bio\":null,\"image\":null,\"following\":false}}}");
         COMMENTS.json(STORY + "/comments", 200, "{\"comments\":[]}");
         TRENDING.json("/api/trending", 200, "{\"ranking\":\"popular\",\"articles\":[]}");
     }
@@ -82,15 +77,14 @@ class GatewayClientIdentityTest {
         for (StubService.Received call : List.of(
                 ARTICLES.last("GET " + STORY),
                 COMMENTS.last("GET " + STORY + "/comments"),
-                TRENDING.last("GET /api/trending"),
-                USERS.last("POST /internal/profiles"))) {
+                TRENDING.last("GET /api/trending"))) {
             assertThat(call.header("X-Forwarded-For")).as(call.request()).containsExactly("127.0.0.1");
             assertThat(call.header("User-Agent")).as(call.request()).containsExactly(BROWSER);
         }
     }
 
     @Test
-    void aStoryReadTellsArticleServiceTheReaderWhetherComposedOrPassedThrough() {
+    void aStoryReadTellsArticleServiceTheReader() {
         from("127.0.0.1")
                 .get()
                 .uri(STORY)
