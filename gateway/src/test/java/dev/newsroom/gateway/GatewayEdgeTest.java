@@ -196,7 +196,8 @@ class GatewayEdgeTest {
         ARTICLES.json(
                 "/api/articles/page-story",
                 200,
-                "{\"article\":{\"slug\":\"page-story\",\"title\":\"Page story\",\"authorId\":\"" + AUTHOR_ID + "\"}}");
+                "{\"article\":{\"slug\":\"page-story\",\"title\":\"Page story\",\"author\":{\"username\":\"ada\","
+                        + "\"bio\":null,\"image\":null,\"following\":false}}}");
         COMMENTS.json("/api/articles/page-story/comments", 503, "{\"errors\":{\"service\":[\"unavailable\"]}}");
         TRENDING.json("/api/trending", 200, "{\"ranking\":\"popular\",\"articles\":[]}");
         try {

@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * article-service as three instances, one of them down: reads, proxied or composed, are spread over
+ * article-service as three instances, one of them down: reads are spread over
  * the live ones and never fail, because a read that cannot reach its instance is tried on the next.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -36,10 +36,9 @@ class GatewayLoadBalancingTest {
         registry.add("ARTICLE_SERVICE_URL", () -> FIRST.url() + ", http://127.0.0.1:" + DOWN + "," + SECOND.url());
         registry.add("COMMENT_SERVICE_URL", COMMENTS::url);
         registry.add("TRENDING_SERVICE_URL", COMMENTS::url);
-        String article = "{\"article\":{\"slug\":\"s\",\"title\":\"T\",\"authorId\":\"u1\"}}";
+        String article = "{\"article\":{\"slug\":\"s\",\"title\":\"T\",\"author\":{\"username\":\"u1\"}}}";
         FIRST.json("/api/articles/s", 200, article);
         SECOND.json("/api/articles/s", 200, article);
-        USERS.json("/internal/profiles", 200, "{\"profiles\":{}}");
     }
 
     @AfterAll
@@ -64,7 +63,7 @@ class GatewayLoadBalancingTest {
     }
 
     @Test
-    void composedReadsAreSpreadAndRetriedToo() {
+    void storyReadsAreSpreadAndRetriedToo() {
         for (int i = 0; i < 12; i++) {
             web.get()
                     .uri("/api/articles/s")

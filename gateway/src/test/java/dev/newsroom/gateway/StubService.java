@@ -1,5 +1,6 @@
 package dev.newsroom.gateway;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -18,6 +19,7 @@ final class StubService implements AutoCloseable {
     private final HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> requestIds = new CopyOnWriteArrayList<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, HttpHandler> answers = new ConcurrentHashMap<>();
 
     StubService(String name) {
@@ -30,6 +32,7 @@ final class StubService implements AutoCloseable {
             String target = exchange.getRequestURI().toString();
             requests.add(exchange.getRequestMethod() + " " + target);
             requestIds.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
+            received.add(new Received(exchange.getRequestMethod() + " " + target, exchange.getRequestHeaders()));
             // The most specific answer wins.
             String prefix = answers.keySet().stream()
                     .filter(target::startsWith)
@@ -63,6 +66,31 @@ final class StubService implements AutoCloseable {
     /** The {@code X-Request-Id} of every request, in order ("null" when there was none). */
     List<String> requestIds() {
         return requestIds;
+    }
+
+    /** Every request with the headers it came with, in order. */
+    List<Received> received() {
+        return received;
+    }
+
+    /** The headers of the last request whose method and target start with {@code request}. */
+    Received last(String request) {
+        for (int i = received.size() - 1; i >= 0; i--) {
+            if (received.get(i).request().startsWith(request)) {
+                return received.get(i);
+            }
+        }
+        throw new AssertionError("no request " + request + " among " + requests);
+    }
+
+    /** One request as the service received it. */
+    record Received(String request, Headers headers) {
+
+        /** Every value of a header, one list entry per header line. */
+        List<String> header(String name) {
+            List<String> values = headers.get(name);
+            return values == null ? List.of() : values;
+        }
     }
 
     /** Answers requests whose path and query start with {@code prefix} with {@code handler} instead. */

@@ -490,6 +490,35 @@ class RealWorldApiIT {
         assertErrors(send("GET", "/api/articles/feed", null, null), 401, "{\"errors\":{\"token\":[\"is missing\"]}}");
     }
 
+    /**
+     * Views are counted per reader: an anonymous reader is its address and browser, which the gateway
+     * passes on to article-service whether it composes the read or passes it through. One browser
+     * reading again within 30 minutes is still one reader.
+     */
+    @Test
+    @Order(17)
+    void fiveAnonymousReadersWithDifferentBrowsersCountAsFiveViewsOfANewStory() throws Exception {
+        String tag = "views" + RUN;
+        String slug = createArticle(alice, "Read in five browsers", tag);
+        List<String> browsers = List.of(
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_7) AppleWebKit/605.1.15 Version/18.1 Safari/605.1.15",
+                "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36",
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+                "curl/8.11.0");
+        for (String browser : browsers) {
+            Answer read = readAs(browser, "/api/articles/" + slug);
+            assertThat(read.status()).as(read.body()).isEqualTo(200);
+        }
+        assertThat(readAs(browsers.get(0), "/api/articles/" + slug).status()).isEqualTo(200);
+
+        String popular = "/api/trending?ranking=popular&window=all&tag=" + tag;
+        Answer ranked = awaitAnswer(() -> send("GET", popular, null, null), answer -> viewsOf(answer, slug) >= 5);
+        assertThat(viewsOf(ranked, slug))
+                .as("views of %s in %s", slug, ranked.body())
+                .isEqualTo(5);
+    }
+
     // ---------------------------------------------------------------- comments
 
     @Test
@@ -891,6 +920,25 @@ class RealWorldApiIT {
                 "POST", "/api/articles", articleJson(title, "About " + title, "Text of " + title, tag), author.auth());
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.path("article").path("slug").asString();
+    }
+
+    /** An anonymous GET from a browser that says it is {@code userAgent}. */
+    private static Answer readAs(String userAgent, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(request("GET", path, null, null), (name, value) -> true)
+                .header("User-Agent", userAgent)
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(), response.headers());
+    }
+
+    /** The views counted for {@code slug} in a ranking answer (0 while it is not ranked). */
+    private static long viewsOf(Answer ranking, String slug) {
+        for (JsonNode entry : ranking.path("articles")) {
+            if (entry.path("slug").asString().equals(slug)) {
+                return entry.path("views").asLong();
+            }
+        }
+        return 0;
     }
 
     private static String commentsOf(String slug) {

@@ -13,9 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns the {@code authorId} that articles and comments carry into the RealWorld {@code author}
- * profile, with {@code following} for the viewer: one user-service call per response, however many
- * items it has.
+ * Turns the {@code authorId} that comments carry in comment-service's live stream and moderation
+ * answers into the RealWorld {@code author} profile, with {@code following} for the viewer: one
+ * user-service call per response, however many items it has. An item that already has its {@code
+ * author} (the services' own reads, from their copy of the profiles) is left as it is.
  */
 @Component
 public class Authors {
@@ -44,15 +45,10 @@ public class Authors {
                 .map(node -> node.path("authorId").asString(""))
                 .filter(id -> !id.isEmpty())
                 .toList();
+        // The answer was parsed for this response alone: its items are completed in place.
         return profiles.byIds(ids, viewerId).map(found -> {
-            ObjectNode copy = (ObjectNode) response.deepCopy();
-            JsonNode target = copy.path(field);
-            if (target.isArray()) {
-                target.forEach(item -> withAuthor((ObjectNode) item, found));
-            } else if (target.isObject()) {
-                withAuthor((ObjectNode) target, found);
-            }
-            return new Composed(copy, found.complete());
+            nodes.forEach(item -> withAuthor((ObjectNode) item, found));
+            return new Composed(response, found.complete());
         });
     }
 
@@ -72,6 +68,9 @@ public class Authors {
     }
 
     private void withAuthor(ObjectNode item, Profiles.Found found) {
+        if (item.has("author") && !item.has("authorId")) {
+            return;
+        }
         if (!item.has("authorId")) {
             // A deleted comment kept as a placeholder for its replies has no author to show.
             item.putNull("author");

@@ -1,6 +1,7 @@
 package dev.newsroom.gateway.compose;
 
 import dev.newsroom.gateway.DownstreamServices;
+import dev.newsroom.gateway.edge.ClientIdentity;
 import dev.newsroom.platform.web.ApiException;
 import dev.newsroom.platform.web.RequestIds;
 import java.net.URI;
@@ -21,6 +22,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * Calls from the gateway to the services behind it, each bounded by the call timeout. A service's
  * own error answer (404, 403, 422, …) is passed on to the client unchanged as a {@link
  * ServiceAnswer}; a service that does not answer, or fails, becomes a 503 in the RealWorld shape.
+ * Every call carries the request id and the reader's {@link ClientIdentity}.
  */
 @Component
 public class Downstream {
@@ -68,6 +71,7 @@ public class Downstream {
             if (requestId != null) {
                 ready.header(RequestIds.HEADER, requestId);
             }
+            passClient(ready, context);
             Mono<JsonNode> call = ready.exchangeToMono(this::read)
                     // A read that could not reach its instance is tried once more, on the next
                     // instance; a write is never sent twice.
@@ -95,11 +99,23 @@ public class Downstream {
             if (requestId != null) {
                 request.header(RequestIds.HEADER, requestId);
             }
+            passClient(request, context);
             return request.exchangeToFlux(response -> response.statusCode().isError()
                             ? read(response).thenMany(Flux.empty())
                             : response.bodyToFlux(EVENTS))
                     .onErrorMap(failure -> unavailable(service, failure, requestId));
         });
+    }
+
+    /**
+     * The reader's address and browser, as on the proxied routes: a composed read is the reader's
+     * read, and services count and limit readers by them.
+     */
+    private static void passClient(WebClient.RequestHeadersSpec<?> request, ContextView context) {
+        ClientIdentity client = ClientIdentity.from(context);
+        if (client != null) {
+            request.headers(client::writeTo);
+        }
     }
 
     private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS =

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -37,21 +36,6 @@ public class Profiles {
                 .exchange(HttpMethod.POST, "user", "/internal/profiles", null, query)
                 .map(answer -> new Found(toMap(answer.path("profiles")), true))
                 .onErrorResume(failure -> Mono.just(new Found(Map.of(), false)));
-    }
-
-    /** The id of {@code username}, or empty when nobody has that name. */
-    public Mono<Optional<String>> idOf(String username) {
-        return downstream
-                .get(
-                        "user",
-                        Target.of("/internal/users/by-username")
-                                .segment(username)
-                                .toString(),
-                        null)
-                .map(user -> Optional.of(user.path("id").asString()))
-                .onErrorResume(
-                        Downstream.ServiceAnswer.class,
-                        answer -> answer.status() == 404 ? Mono.just(Optional.empty()) : Mono.error(answer));
     }
 
     /** The ids of the users {@code viewerId} follows. */

@@ -24,6 +24,11 @@ public final class Target {
         return new Target(fixedPath);
     }
 
+    /** {@code /api/articles/{slug}}, the path of an article at article- and comment-service. */
+    public static Target article(String slug) {
+        return of("/api/articles").segment(slug);
+    }
+
     /** Appends {@code /} and one path segment holding {@code value}. */
     public Target segment(String value) {
         path.append('/').append(encode(value));

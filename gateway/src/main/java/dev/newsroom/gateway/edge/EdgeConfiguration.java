@@ -11,7 +11,10 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
-/** The door's own rules: CORS, security headers, body size, and the per-client rate limit. */
+/**
+ * The door's own rules: CORS, security headers, body size, who the client is (and what services are
+ * told of it), and the per-client rate limit.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeProperties.class)
 class EdgeConfiguration {
@@ -44,6 +47,16 @@ class EdgeConfiguration {
     @Bean
     BodySizeLimit bodySizeLimit(EdgeProperties edge) {
         return new BodySizeLimit(edge.maxBodySize().toBytes());
+    }
+
+    @Bean
+    ClientIdentityFilter clientIdentityFilter(EdgeProperties edge) {
+        return new ClientIdentityFilter(new ClientAddressResolver(edge.trustedProxies(), edge.proxyHeader()));
+    }
+
+    @Bean
+    ForwardedClientHeaders forwardedClientHeaders() {
+        return new ForwardedClientHeaders();
     }
 
     @Bean(destroyMethod = "close")

@@ -13,12 +13,36 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize the largest request body accepted; larger ones are refused with 413 before
  *     they reach a service
  * @param rateLimit the per-client budget of API requests
+ * @param trustedProxies the proxies in front of the gateway (an ingress, a load balancer, a CDN)
+ *     whose word about the client's address is believed: addresses or CIDR blocks; empty (the
+ *     default), only the connection's peer counts ({@link ClientAddressResolver})
+ * @param proxyHeader the header those proxies write the client's address into
  */
 @ConfigurationProperties("newsroom.edge")
 public record EdgeProperties(
         @DefaultValue("*") List<String> allowedOrigins,
         @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue("x-forwarded-for") ProxyHeader proxyHeader) {
+
+    /** Where trusted proxies name the hop before them. */
+    public enum ProxyHeader {
+        /** {@code X-Forwarded-For: client, proxy1, proxy2}: each proxy appends its peer. */
+        X_FORWARDED_FOR("X-Forwarded-For"),
+        /** RFC 7239 {@code Forwarded: for=client, for="[2001:db8::1]:4711"}. */
+        FORWARDED("Forwarded");
+
+        private final String headerName;
+
+        ProxyHeader(String headerName) {
+            this.headerName = headerName;
+        }
+
+        public String headerName() {
+            return headerName;
+        }
+    }
 
     /**
      * A token bucket per client (its user id when signed in, its address otherwise).

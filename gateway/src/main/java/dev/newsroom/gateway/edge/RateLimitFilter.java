@@ -17,10 +17,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * The per-client budget of API requests: a token bucket per signed-in user (by the verified token's
- * subject), or per address for anonymous clients. Over budget is 429 {@code {"errors":{"request":["is
- * rate limited"]}}} with {@code Retry-After} in whole seconds. Runs after the security chain, so the
- * user is known; a budget store that fails lets the request through (a Redis outage must not take
- * the API down) and says so in the log.
+ * subject), or per address for anonymous clients (the address {@link ClientIdentityFilter} resolved,
+ * so readers behind one trusted proxy are not one client). Over budget is 429 {@code
+ * {"errors":{"request":["is rate limited"]}}} with {@code Retry-After} in whole seconds. Runs after
+ * the security chain, so the user is known; a budget store that fails lets the request through (a
+ * Redis outage must not take the API down) and says so in the log.
  */
 class RateLimitFilter implements WebFilter, Ordered {
 
@@ -70,7 +71,15 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .flatMap(wait -> wait.isZero() ? chain.filter(exchange) : refuse(exchange, wait));
     }
 
+    /**
+     * The address {@link ClientIdentityFilter} resolved: behind trusted proxies, the client's. Without
+     * it (the filter is not in the chain) the peer's, which is what it resolves to with no proxy trusted.
+     */
     private static String address(ServerWebExchange exchange) {
+        ClientIdentity identity = ClientIdentity.from(exchange);
+        if (identity != null) {
+            return identity.address() == null ? "unknown" : identity.address();
+        }
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         return remote == null || remote.getAddress() == null
                 ? "unknown"

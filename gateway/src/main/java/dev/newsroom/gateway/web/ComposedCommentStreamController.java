@@ -2,6 +2,7 @@ package dev.newsroom.gateway.web;
 
 import dev.newsroom.gateway.compose.Authors;
 import dev.newsroom.gateway.compose.Downstream;
+import dev.newsroom.gateway.compose.Target;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +35,7 @@ class ComposedCommentStreamController {
     @GetMapping(path = "/api/articles/{slug}/comments/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<?>> stream(@PathVariable String slug) {
         return downstream.stream(
-                        "comment",
-                        ComposedArticlesController.articlePath(slug)
-                                .then("/comments/stream")
-                                .toString())
+                        "comment", Target.article(slug).then("/comments/stream").toString())
                 .concatMap(this::withAuthor);
     }
 

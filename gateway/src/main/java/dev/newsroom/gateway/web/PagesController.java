@@ -2,7 +2,7 @@ package dev.newsroom.gateway.web;
 
 import dev.newsroom.gateway.compose.Authors;
 import dev.newsroom.gateway.compose.Downstream;
-import dev.newsroom.platform.security.CurrentUser;
+import dev.newsroom.gateway.compose.Target;
 import dev.newsroom.platform.web.RequestIds;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,8 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code GET /api/pages/articles/{slug}}: what the web front end's article page shows, in one
  * response: the article (required: its 404 is the page's), the first page of its comments and the
- * popular-posts box, fetched in parallel. A part that fails or takes longer than {@code
- * newsroom.page-part-timeout} is {@code null}, named in {@code missing} and in {@value
+ * popular-posts box, fetched in parallel. The services answer with the authors' profiles already
+ * in place, so the parts are put side by side as they came. A part that fails or takes longer than
+ * {@code newsroom.page-part-timeout} is {@code null}, named in {@code missing} and in {@value
  * Authors#DEGRADED_HEADER}; the page still comes back.
  */
 @RestController
@@ -39,42 +38,42 @@ class PagesController {
     static final String POPULAR = "/api/trending?ranking=popular&window=7d&limit=5";
 
     private final Downstream downstream;
-    private final Authors authors;
     private final JsonMapper json;
     private final Duration partTimeout;
+    private final Mono<JsonNode> popular;
 
     PagesController(
             Downstream downstream,
-            Authors authors,
             JsonMapper json,
-            @Value("${newsroom.page-part-timeout:2s}") Duration partTimeout) {
+            @Value("${newsroom.page-part-timeout:2s}") Duration partTimeout,
+            @Value("${newsroom.page-popular-max-age:1s}") Duration popularMaxAge) {
         this.downstream = downstream;
-        this.authors = authors;
         this.json = json;
         this.partTimeout = partTimeout;
+        // The popular box is the same for every reader and trending-service changes a ranking at
+        // most about once a second: one call serves every page read within that second. A failed or
+        // empty answer is not kept.
+        this.popular = Mono.defer(() -> downstream.get("trending", POPULAR, null))
+                .cache(found -> popularMaxAge, failure -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     @GetMapping("/api/pages/articles/{slug}")
     Mono<ResponseEntity<JsonNode>> article(
             @PathVariable String slug,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @AuthenticationPrincipal Jwt token) {
-        String viewerId = token == null ? null : CurrentUser.of(token).id();
-        String path = ComposedArticlesController.articlePath(slug).toString();
-        Mono<Authors.Composed> article = downstream
-                .get("article", path, authorization)
-                .flatMap(found -> authors.compose(found, "article", viewerId));
-        Mono<Optional<Authors.Composed>> comments = optional(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        Target path = Target.article(slug);
+        Mono<JsonNode> article = downstream.get("article", path.toString(), authorization);
+        Mono<Optional<JsonNode>> comments = optional(
                 "comments",
-                downstream
-                        .get("comment", path + "/comments?limit=" + FIRST_COMMENTS, authorization)
-                        .flatMap(found -> authors.compose(found, "comments", viewerId)));
-        Mono<Optional<Authors.Composed>> popular = optional(
-                "popular", downstream.get("trending", POPULAR, null).map(found -> new Authors.Composed(found, true)));
-        return Mono.zip(article, comments, popular).map(parts -> page(parts.getT1(), parts.getT2(), parts.getT3()));
+                downstream.get(
+                        "comment",
+                        path.then("/comments").query("limit", FIRST_COMMENTS).toString(),
+                        authorization));
+        return Mono.zip(article, comments, optional("popular", popular))
+                .map(parts -> page(parts.getT1(), parts.getT2(), parts.getT3()));
     }
 
-    private Mono<Optional<Authors.Composed>> optional(String part, Mono<Authors.Composed> fetch) {
+    private Mono<Optional<JsonNode>> optional(String part, Mono<JsonNode> fetch) {
         return fetch.map(Optional::of)
                 .timeout(partTimeout)
                 .onErrorResume(failure -> Mono.deferContextual(context -> {
@@ -86,25 +85,18 @@ class PagesController {
                 .defaultIfEmpty(Optional.empty());
     }
 
-    private ResponseEntity<JsonNode> page(
-            Authors.Composed article, Optional<Authors.Composed> comments, Optional<Authors.Composed> popular) {
+    private ResponseEntity<JsonNode> page(JsonNode article, Optional<JsonNode> comments, Optional<JsonNode> popular) {
         ObjectNode page = json.createObjectNode();
-        page.set("article", article.body().path("article"));
-        page.set("comments", comments.map(Authors.Composed::body).orElse(null));
-        page.set("popular", popular.map(Authors.Composed::body).orElse(null));
+        page.set("article", article.path("article"));
+        page.set("comments", comments.orElse(null));
+        page.set("popular", popular.orElse(null));
         List<String> missing = new ArrayList<>();
         comments.ifPresentOrElse(part -> {}, () -> missing.add("comments"));
         popular.ifPresentOrElse(part -> {}, () -> missing.add("popular"));
         page.set("missing", json.valueToTree(missing));
-        List<String> degraded = new ArrayList<>(missing);
-        boolean profilesComplete =
-                article.complete() && comments.map(Authors.Composed::complete).orElse(true);
-        if (!profilesComplete) {
-            degraded.add("profiles");
-        }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (!degraded.isEmpty()) {
-            response.header(Authors.DEGRADED_HEADER, String.join(",", degraded));
+        if (!missing.isEmpty()) {
+            response.header(Authors.DEGRADED_HEADER, String.join(",", missing));
         }
         return response.body(page);
     }

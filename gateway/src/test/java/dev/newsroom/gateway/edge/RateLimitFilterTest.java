@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -62,6 +63,51 @@ class RateLimitFilterTest {
             off.filter(call, passed -> Mono.empty()).block();
             assertThat(call.getResponse().getStatusCode()).isNull();
         }
+    }
+
+    @Test
+    void behindATrustedProxyEachClientItForwardsHasABudgetOfItsOwn() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(statusThroughTheEdge(anonymous("10.9.0.1", "198.51.100.1")))
+                    .isEqualTo(HttpStatus.OK);
+        }
+        assertThat(statusThroughTheEdge(anonymous("10.9.0.1", "198.51.100.1"))).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(statusThroughTheEdge(anonymous("10.9.0.2", "198.51.100.1")))
+                .as("the same client through another instance of the proxy")
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(statusThroughTheEdge(anonymous("10.9.0.1", "198.51.100.2")))
+                .as("another reader behind the same proxy")
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aClientCannotEscapeItsBudgetByForgingXForwardedFor() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(statusThroughTheEdge(anonymous("203.0.113.5", "198.51.100." + i)))
+                    .isEqualTo(HttpStatus.OK);
+        }
+        assertThat(statusThroughTheEdge(anonymous("203.0.113.5", "198.51.100.99")))
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    /** Through the gateway's own order: the client is resolved first (10.9.0.0/16 is a trusted proxy). */
+    private HttpStatus statusThroughTheEdge(ServerWebExchange exchange) {
+        ClientIdentityFilter identity = new ClientIdentityFilter(
+                new ClientAddressResolver(List.of("10.9.0.0/16"), EdgeProperties.ProxyHeader.X_FORWARDED_FOR));
+        identity.filter(
+                        exchange,
+                        resolved -> filter.filter(resolved, passed -> {
+                            passed.getResponse().setStatusCode(HttpStatus.OK);
+                            return Mono.empty();
+                        }))
+                .block();
+        return (HttpStatus) exchange.getResponse().getStatusCode();
+    }
+
+    private static MockServerWebExchange anonymous(String peer, String forwardedFor) {
+        return MockServerWebExchange.from(MockServerHttpRequest.get("/api/articles")
+                .remoteAddress(new InetSocketAddress(peer, 5000))
+                .header("X-Forwarded-For", forwardedFor));
     }
 
     private HttpStatus status(ServerWebExchange exchange) {

@@ -5,9 +5,11 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * The address a request came from, for per-client limits and de-duplication. Behind the gateway
- * that is the last {@code X-Forwarded-For} entry: the gateway appends the address it saw to whatever
- * the client sent, so earlier entries are the client's own words and must not be trusted. Without
- * the header it is the peer's address.
+ * that is its {@code X-Forwarded-For}: the gateway resolves the client's address itself (through the
+ * proxies it is configured to trust) and sets the header to that one address, replacing whatever the
+ * client sent, on proxied routes and composed calls alike. Only the last entry is read, so that
+ * anything else that appends still cannot make a client's own words count. Services may believe the
+ * header because only the gateway can reach them; without it the address is the peer's.
  */
 public final class ClientAddress {
 

@@ -52,6 +52,16 @@ public class WebAutoConfiguration {
         return new RequestIds();
     }
 
+    /**
+     * ETags, 304s and Cache-Control on reads; {@code newsroom.http-cache.max-age} is how long a
+     * shared cache may keep an anonymous answer (default 5 s).
+     */
+    @Bean
+    ConditionalGet conditionalGet(Environment environment) {
+        return new ConditionalGet(environment.getProperty(
+                "newsroom.http-cache.max-age", java.time.Duration.class, java.time.Duration.ofSeconds(5)));
+    }
+
     /** A connection is not kept alive after an answer given without reading the request's body. */
     @Bean
     UnreadBodyClose unreadBodyClose() {
