@@ -26,8 +26,10 @@ usage: bench/read-path.sh [--no-build] [--only NAME[,NAME]...] [--warmup SECONDS
                            list-signed          the same, signed in
                            page                 GET /api/pages/articles/{slug} of the hot story through
                                                 the gateway, against the direct story read
-  --warmup SECONDS       load on each endpoint before any measured round (default 60), printed
-                         as requests/s per 10 s so that one can see whether it had flattened
+  --warmup SECONDS       load on each endpoint before any measured round, printed as requests/s
+                         per 10 s so that one can see whether it had flattened (default: 60, or
+                         300 / the number of pairs if that is more, so that the gateway is under
+                         load for at least 5 minutes before the first measured round)
   --duration SECONDS     one measured run of one endpoint (default 30)
   --rounds N             measured rounds; each runs every endpoint once, direct then through the
                          gateway, back to back (default 2)
@@ -45,8 +47,11 @@ EOF
 }
 
 BUILD=1
-# 60 s per endpoint: see "How long a benchmark must warm up, and why" in docs/benchmarks.md.
-WARMUP=60
+# Unless given: 60 s per endpoint, and at least 300 s of load on the gateway's side of the pairs in
+# all (see "How long a benchmark must warm up, and why" in docs/benchmarks.md).
+WARMUP=""
+MIN_WARMUP=60
+GATEWAY_WARMUP=300
 WARMUP_SLICE=10
 DURATION=30
 ROUNDS=2
@@ -103,6 +108,10 @@ if [[ -n "$ONLY" ]]; then
             exit 64
         }
     done
+fi
+if [[ -z "$WARMUP" ]]; then
+    WARMUP=$(( (GATEWAY_WARMUP + ${#SELECTED[@]} - 1) / ${#SELECTED[@]} ))
+    (( WARMUP >= MIN_WARMUP )) || WARMUP=$MIN_WARMUP
 fi
 if [[ -n "$JFR_DIR" ]]; then
     mkdir -p "$JFR_DIR"
