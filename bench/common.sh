@@ -114,6 +114,52 @@ start_infrastructure() { # infra-jar kafka-port mongo-port
     wait_infra_ready mongo 300
 }
 
+# The services and the gateway, each its own JVM with the caller's SERVICE_JAVA_OPTS (an array),
+# wired to the broker and the store of start_infrastructure (KAFKA_PORT, MONGO_PORT) and to
+# user-service's keys (USER_URL).
+start_service() { # module port database
+    start "$1" env PORT="$2" \
+        MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/$3" \
+        KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+        USER_SERVICE_URL="$USER_URL" \
+        "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$WORK/jars/$1.jar"
+}
+
+# The gateway in front of USER_URL, ARTICLE_URL, COMMENT_URL and TRENDING_URL, with SERVICE_JAVA_OPTS,
+# then GATEWAY_JVM_ARGS and GATEWAY_ARGS (arrays, either may be unset). The rate limit stays on, so
+# that its cost per request is measured, with a budget wrk from 127.0.0.1 cannot exhaust.
+RATE_LIMIT=1000000000 # a billion requests a second
+start_gateway() { # port
+    start gateway env PORT="$1" \
+        USER_SERVICE_URL="$USER_URL" \
+        ARTICLE_SERVICE_URL="$ARTICLE_URL" \
+        COMMENT_SERVICE_URL="$COMMENT_URL" \
+        TRENDING_SERVICE_URL="$TRENDING_URL" \
+        RATE_LIMIT_ENABLED=true \
+        RATE_LIMIT_CAPACITY="$RATE_LIMIT" \
+        RATE_LIMIT_REFILL="$RATE_LIMIT" \
+        RATE_LIMIT_PERIOD=1s \
+        "$JAVA" "${SERVICE_JAVA_OPTS[@]}" ${GATEWAY_JVM_ARGS[@]+"${GATEWAY_JVM_ARGS[@]}"} \
+        -jar "$WORK/jars/gateway.jar" ${GATEWAY_ARGS[@]+"${GATEWAY_ARGS[@]}"}
+}
+
+through_gateway() { # path [curl options]: GET $GATEWAY_URL/path, tried again while the gateway is still cold
+    local path="$1" attempt
+    shift
+    for attempt in 1 2 3 4 5; do
+        if curl -sS --fail-with-body --max-time 30 "$@" "$GATEWAY_URL$path"; then
+            return 0
+        fi
+        log "GET $path through the gateway failed (attempt $attempt); trying again"
+        sleep 5
+    done
+    return 1
+}
+
+rss_kib() { # pid: resident memory (VmRSS) in KiB, or nothing once the process is gone
+    awk '$1 == "VmRSS:" { print $2; exit }' "/proc/$1/status" 2>/dev/null || true
+}
+
 # ---------------------------------------------------------------------------------------------
 # Jars: copied into $WORK so that a concurrent build cannot swap them mid-run.
 # ---------------------------------------------------------------------------------------------
@@ -152,15 +198,17 @@ copy_jars() { # module...: copies each module's jar to $WORK/jars/<module>.jar (
     fi
 }
 
-ensure_wrk() { # wrk from Debian's packages
-    if ! command -v wrk >/dev/null 2>&1; then
-        log "installing wrk (apt-get)"
-        if ! apt-get install -y -qq wrk >/dev/null 2>&1; then
+ensure_package() { # command [package]: installs the Debian package (default: the command's name) if missing
+    local command="$1" package="${2:-$1}"
+    if ! command -v "$command" >/dev/null 2>&1; then
+        log "installing $package (apt-get)"
+        if ! apt-get install -y -qq "$package" >/dev/null 2>&1; then
             apt-get update -qq >/dev/null
-            apt-get install -y -qq wrk >/dev/null
+            apt-get install -y -qq "$package" >/dev/null
         fi
     fi
 }
+ensure_wrk() { ensure_package wrk; } # wrk from Debian's packages
 
 # ---------------------------------------------------------------------------------------------
 # Free loopback ports, away from the local suite's (8080-8085, 9092, 27017).
@@ -211,33 +259,95 @@ register_user() { # users-base-url: registers a new user; sets TOKEN and BENCH_U
     log "registered $BENCH_USER"
 }
 
-seed_articles() { # articles-base-url count: creates count articles as $TOKEN; sets SLUG (the middle one)
-    local base="$1" count="$2" i t1 t2 body response
+# A news story's Markdown body of about 1.9 KB (headings, lists, links, emphasis, a quote), for story
+# number $1 on topic $2, JSON-escaped (newlines as \n, no double quotes) to sit inside a JSON string.
+story_markdown() { # number topic
+    local text
+    text=$(cat <<EOF
+## The $2 plan for district $1, explained
+
+The **$2 committee** voted on Tuesday to approve the plan for district $1, after a debate that ran
+past midnight. Residents had asked for *more time* to read the proposal; the full text is on the
+[council's site](https://example.com/council/plans/$1), with the minutes of every session since May.
+
+### What changes
+
+- Bus routes $1 and 1$1 run every ten minutes from March, and until midnight on Fridays.
+- The library on Station Road opens on Sundays, staffed by two new librarians.
+- A cycle lane links the market to the [river path](https://example.com/maps/river-$1).
+- Street lighting on the estate is replaced, which the council says *halves* its energy bill.
+- Parking on the high street is free for the first hour, and loading bays move to Mill Lane.
+
+### Who pays
+
+The plan costs **$1.4 million**, of which the region pays half and the district the rest, spread
+over three budgets. One resident, who asked not to be named, said she had waited *years* for the
+bus. Opponents argue that the money would be better spent on the two primary schools, whose roofs
+leak, and say they will [appeal the decision](https://example.com/appeals/$1) before the deadline.
+
+> Every district deserves the same service, whatever its size and however it voted last time.
+
+### What happens next
+
+1. The plan is published in the official journal within two weeks.
+2. Objections may be filed for thirty days, by post or [online](https://example.com/objections/$1).
+3. If none is upheld, work starts in the spring and ends before the next election.
+
+The committee meets again on the first Monday of next month, when it will hear the schools'
+case. Its sessions are public, and the recordings of past ones are kept in the archive for
+**two years**; see also our [earlier report](https://example.com/news/$2/$1) on the first draft.
+EOF
+)
+    printf '%s' "${text//$'\n'/\\n}"
+}
+
+# Creates count articles as $TOKEN. Sets SLUGS (all of them, in order) and SLUG (the middle one).
+# "short" (the default): a short Markdown body, two tags of 8 plus "bench". "stories": a 1.9 KB
+# story (story_markdown) and three tags from a pool of 20.
+seed_articles() { # articles-base-url count [short|stories]
+    local base="$1" count="$2" kind="${3:-short}" i topic title description body tag_list response slug
     local tags=(politics economy science sport culture world technology health)
+    local pool=(politics economy science sport culture world technology health climate education
+        transport housing energy crime justice travel food music film business)
     SLUG=""
-    log "seeding $count articles"
+    SLUGS=()
+    log "seeding $count articles ($kind)"
     for (( i=1; i<=count; i++ )); do
-        t1="${tags[$(( i % ${#tags[@]} ))]}"
-        t2="${tags[$(( (i * 3 + 1) % ${#tags[@]} ))]}"
-        body="Paragraph one of article $i, with **bold** text and a [link](https://example.com/$i).\\n\\n"
-        body+="Paragraph two: $(printf 'lorem ipsum dolor sit amet %.0s' $(seq 1 20))\\n\\n- a list item\\n- another item"
+        if [[ "$kind" == stories ]]; then
+            topic="${pool[$(( i % 20 ))]}"
+            title="Story $i: what the $topic plan changes for district $i"
+            description="The committee approved plan $i: what changes, who pays and what comes next"
+            body=$(story_markdown "$i" "$topic")
+            tag_list="\"$topic\",\"${pool[$(( (i + 7) % 20 ))]}\",\"${pool[$(( (i + 13) % 20 ))]}\""
+        else
+            title="Benchmark article number $i"
+            description="Description of article $i"
+            body="Paragraph one of article $i, with **bold** text and a [link](https://example.com/$i).\\n\\n"
+            body+="Paragraph two: $(printf 'lorem ipsum dolor sit amet %.0s' $(seq 1 20))\\n\\n- a list item\\n- another item"
+            tag_list="\"${tags[$(( i % ${#tags[@]} ))]}\",\"${tags[$(( (i * 3 + 1) % ${#tags[@]} ))]}\",\"bench\""
+        fi
         response=$(curl -sS --fail-with-body --max-time 30 -H 'Content-Type: application/json' \
             -H "Authorization: Token $TOKEN" \
-            -d "{\"article\":{\"title\":\"Benchmark article number $i\",\"description\":\"Description of article $i\",\"body\":\"$body\",\"tagList\":[\"$t1\",\"$t2\",\"bench\"]}}" \
+            -d "{\"article\":{\"title\":\"$title\",\"description\":\"$description\",\"body\":\"$body\",\"tagList\":[$tag_list]}}" \
             "$base/api/articles")
+        slug=$(printf '%s' "$response" | json_field slug)
+        [[ -n "$slug" ]] || { echo "article $i: no slug in the answer: $response" >&2; exit 1; }
+        SLUGS+=("$slug")
         if (( i == (count + 1) / 2 )); then
-            SLUG=$(printf '%s' "$response" | json_field slug)
+            SLUG="$slug"
         fi
     done
-    [[ -n "$SLUG" ]] || { echo "could not read a slug from the created articles" >&2; exit 1; }
 }
 
 # ---------------------------------------------------------------------------------------------
 # Load, and what wrk printed.
 # ---------------------------------------------------------------------------------------------
-run_wrk() { # seconds url outfile (in the background, so that a signal to this script acts at once)
-    timeout --kill-after=10 $(( $1 + 30 )) \
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" --timeout 5s --latency "$2" >"$3" 2>&1 &
+run_wrk() { # seconds url outfile [wrk options, e.g. -s script.lua or -H header]...
+    # (in the background, so that a signal to this script acts at once)
+    local seconds="$1" url="$2" out="$3"
+    shift 3
+    timeout --kill-after=10 $(( seconds + 30 )) \
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s --latency "$@" "$url" >"$out" 2>&1 &
     LOAD_PID=$!
     wait "$LOAD_PID"
     LOAD_PID=""
@@ -255,6 +365,10 @@ total_requests() { awk '/requests in/ { print $1; exit }' "$1"; }
 ratio() { # a b: a / b to two decimals, or n/a
     awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'
 }
+to_ms() { # a wrk duration (850.00us, 12.34ms, 1.20s) in milliseconds
+    awk -v d="$1" 'BEGIN { v = d + 0; if (d ~ /us$/) v /= 1000; else if (d ~ /ms$/) v += 0;
+                           else if (d ~ /s$/) v *= 1000; else if (d ~ /m$/) v *= 60000; printf "%.3f", v }'
+}
 share() { # a b: a as a whole percentage of b, or n/a
     awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f %%", 100 * a / b; else print "n/a" }'
 }
@@ -264,13 +378,16 @@ share() { # a b: a as a whole percentage of b, or n/a
 cpu_ticks() { # "busy total" over all CPUs, from /proc/stat
     awk '$1 == "cpu" { busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6; exit }' /proc/stat
 }
-our_ticks() { # user + system ticks of the processes this script started
-    local pid sum=0 fields
-    for pid in "${PIDS[@]}"; do
-        fields=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
-        sum=$(( sum + $(awk '{ print $12 + $13 }' <<<"$fields") ))
+process_ticks() { # pid: user + system ticks the process used so far (nothing once it is gone)
+    local fields
+    fields=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null) || return 0
+    awk '{ print $12 + $13 }' <<<"$fields"
+}
+each_process_ticks() { # "name ticks", one line per process this script started
+    local i
+    for (( i=0; i<${#PIDS[@]}; i++ )); do
+        printf '%s %s\n' "${NAMES[$i]}" "$(process_ticks "${PIDS[$i]}")"
     done
-    echo "$sum"
 }
 children_ticks() { # user + system ticks of this shell's finished children (wrk, once reaped)
     # `times` must run in this shell, not in a $(...) subshell, which has no children of its own.
@@ -281,21 +398,33 @@ children_ticks() { # user + system ticks of this shell's finished children (wrk,
         printf "%d", t * hz }'
 }
 
-measure() { # seconds url outfile: a measured wrk run; sets FOREIGN_CPU to the other processes' share
+measure() { # seconds url outfile [wrk options]...: a measured wrk run. Sets FOREIGN_CPU to the
+    # other processes' share, and writes outfile.cpu: "name ticks" of each process this script
+    # started, and of wrk, during the run (see cpu_ms_per_request).
     local busy0 total0 busy1 total1 ours0 ours1 children0 children1
     read -r busy0 total0 < <(cpu_ticks)
-    ours0=$(our_ticks)
+    each_process_ticks >"$WORK/ticks0.txt"
     children_ticks >"$WORK/children0.txt"
-    run_wrk "$1" "$2" "$3"
+    run_wrk "$@"
     read -r busy1 total1 < <(cpu_ticks)
-    ours1=$(our_ticks)
+    each_process_ticks >"$WORK/ticks1.txt"
     children_ticks >"$WORK/children1.txt"
     children0=$(<"$WORK/children0.txt")
     children1=$(<"$WORK/children1.txt")
+    ours0=$(awk '{ s += $2 } END { print s + 0 }' "$WORK/ticks0.txt")
+    ours1=$(awk '{ s += $2 } END { print s + 0 }' "$WORK/ticks1.txt")
+    awk 'NR == FNR { before[$1] = $2; next } { print $1, $2 - before[$1] }' \
+        "$WORK/ticks0.txt" "$WORK/ticks1.txt" >"$3.cpu"
+    echo "wrk $(( children1 - children0 ))" >>"$3.cpu"
     alive_or_die
     FOREIGN_CPU=$(awk -v b=$(( busy1 - busy0 )) -v t=$(( total1 - total0 )) \
         -v o=$(( ours1 - ours0 + children1 - children0 )) \
         'BEGIN { f = t > 0 ? 100 * (b - o) / t : 0; if (f < 0) f = 0; printf "%.0f %%", f }')
+}
+cpu_ms_per_request() { # outfile name: CPU milliseconds per request the process used in that measured run
+    awk -v name="$2" -v n="$(total_requests "$1")" -v hz="$(getconf CLK_TCK)" \
+        '$1 == name { found = 1; if (n > 0) printf "%.2f", $2 * 1000 / hz / n; else print "n/a" }
+         END { if (!found) print "-" }' "$1.cpu"
 }
 
 print_machine() { # the report's header lines common to every benchmark (wrk's version if it is used)

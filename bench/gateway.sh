@@ -101,30 +101,11 @@ USER_URL="http://127.0.0.1:$USER_PORT"
 ARTICLE_URL="http://127.0.0.1:$ARTICLE_PORT"
 COMMENT_URL="http://127.0.0.1:$COMMENT_PORT"
 GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
-start_service() { # module port database
-    start "$1" env PORT="$2" \
-        MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/$3" \
-        KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-        USER_SERVICE_URL="$USER_URL" \
-        "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$WORK/jars/$1.jar"
-}
 start_service user-service "$USER_PORT" newsroom-users
 start_service article-service "$ARTICLE_PORT" newsroom-articles
 start_service comment-service "$COMMENT_PORT" newsroom-comments
-# The rate limit stays on, so that its cost per request is measured, with a budget wrk from
-# 127.0.0.1 cannot exhaust (a billion requests a second).
-RATE_LIMIT=1000000000
-start gateway env PORT="$GATEWAY_PORT" \
-    USER_SERVICE_URL="$USER_URL" \
-    ARTICLE_SERVICE_URL="$ARTICLE_URL" \
-    COMMENT_SERVICE_URL="$COMMENT_URL" \
-    TRENDING_SERVICE_URL="http://127.0.0.1:$TRENDING_PORT" \
-    RATE_LIMIT_ENABLED=true \
-    RATE_LIMIT_CAPACITY="$RATE_LIMIT" \
-    RATE_LIMIT_REFILL="$RATE_LIMIT" \
-    RATE_LIMIT_PERIOD=1s \
-    "$JAVA" "${SERVICE_JAVA_OPTS[@]}" ${GATEWAY_JVM_ARGS[@]+"${GATEWAY_JVM_ARGS[@]}"} \
-    -jar "$WORK/jars/gateway.jar" ${GATEWAY_ARGS[@]+"${GATEWAY_ARGS[@]}"}
+TRENDING_URL="http://127.0.0.1:$TRENDING_PORT"
+start_gateway "$GATEWAY_PORT"
 wait_http_ready user-service "$USER_PORT" 600
 wait_http_ready article-service "$ARTICLE_PORT" 600
 wait_http_ready comment-service "$COMMENT_PORT" 600
@@ -137,18 +118,6 @@ wait_http_ready gateway "$GATEWAY_PORT" 600
 # ---------------------------------------------------------------------------------------------
 register_user "$USER_URL"
 seed_articles "$ARTICLE_URL" "$ARTICLES"
-through_gateway() { # path [curl options]: GET through the gateway, tried again while it is still cold
-    local path="$1" attempt
-    shift
-    for attempt in 1 2 3 4 5; do
-        if curl -sS --fail-with-body --max-time 30 "$@" "$GATEWAY_URL$path"; then
-            return 0
-        fi
-        log "GET $path through the gateway failed (attempt $attempt); trying again"
-        sleep 5
-    done
-    return 1
-}
 TAGS_DIRECT=$(curl -sS --fail-with-body --max-time 30 "$ARTICLE_URL/api/tags")
 TAGS_GATEWAY=$(through_gateway /api/tags)
 [[ "$TAGS_DIRECT" == "$TAGS_GATEWAY" ]] || {
@@ -228,10 +197,6 @@ for (( r=1; r<=ROUNDS; r++ )); do
 done
 echo
 echo "gateway / direct, per round (requests/s; p99 latency):"
-to_ms() { # a wrk duration (850.00us, 12.34ms, 1.20s) in milliseconds
-    awk -v d="$1" 'BEGIN { v = d + 0; if (d ~ /us$/) v /= 1000; else if (d ~ /ms$/) v += 0;
-                           else if (d ~ /s$/) v *= 1000; else if (d ~ /m$/) v *= 60000; printf "%.3f", v }'
-}
 for (( r=1; r<=ROUNDS; r++ )); do
     for pair in "${PAIRS[@]}"; do
         read -r d g label <<<"$pair"
