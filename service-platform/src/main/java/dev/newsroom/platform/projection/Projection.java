@@ -142,6 +142,19 @@ public final class Projection<T extends Projected> {
         return found.filter(record -> !record.deleted());
     }
 
+    /**
+     * The record with this id, live or deleted, or empty. An id the projection does not know is
+     * looked up again as {@link #live} does for a key (every {@code interval} for up to {@code
+     * maxWait}): for a request that names an aggregate its client has just made, such as the writer
+     * of a story who registered a moment ago.
+     */
+    public Mono<T> awaitId(String id) {
+        if (id == null || id.isBlank() || id.length() > MAX_KEY_LENGTH) {
+            return Mono.empty();
+        }
+        return mongo.findById(id, type, collection).repeatWhenEmpty(this::whileUnknown);
+    }
+
     /** The records with these ids, live or deleted, by id. */
     public Mono<Map<String, T>> byIds(Collection<String> ids) {
         if (ids.isEmpty()) {

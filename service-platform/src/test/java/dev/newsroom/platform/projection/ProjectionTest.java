@@ -150,6 +150,21 @@ class ProjectionTest {
     }
 
     @Test
+    void anIdThatAppearsWhileTheRequestWaitsIsFoundAndAnUnknownOneIsEmptyAfterTheWait() {
+        Mono<Boolean> arrivesLate =
+                Mono.delay(Duration.ofMillis(400)).then(projection.changed("e1", id, T0, fields("Late")));
+
+        StepVerifier.create(projection.awaitId(id).zipWith(arrivesLate, (story, applied) -> story))
+                .assertNext(story -> assertThat(story.title()).isEqualTo("Late"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+        long started = System.nanoTime();
+        StepVerifier.create(projection.awaitId("never-" + id)).expectComplete().verify(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(Duration.ofMillis(600), Duration.ofSeconds(5));
+    }
+
+    @Test
     void anUnknownKeyIsEmptyAfterTheBoundedWait() {
         long started = System.nanoTime();
 
