@@ -67,21 +67,25 @@ public final class AuthorProfiles {
     }
 
     /**
-     * The profile of {@code authorId} for the answer to a write by {@code writer}. A client that has
-     * just registered and writes at once is a few milliseconds ahead of its registration's event,
-     * so an author the copy does not know is looked for again, bounded by {@code
+     * The profile of {@code authorId} for the answer to a write by {@code writer} (a story they
+     * wrote, or favourited). A client that has just registered and writes at once is a few
+     * milliseconds ahead of its registration's event, so when the author is the writer and the copy
+     * does not know them yet, they are looked for again, bounded by {@code
      * newsroom.authors.writer-lookup} (a Reactor timer, no thread blocked). When the wait runs out,
-     * the writer's own profile is made from their token (its username, no bio or image: what a new
-     * account has), and anybody else is {@link AuthorProfile#UNKNOWN}; the write itself has
-     * succeeded either way.
+     * the writer's profile is made from their token (its username, no bio or image: what a new
+     * account has); the write itself has succeeded either way. Another author is not waited for: a
+     * writer who has just registered cannot have made them.
      */
     public Mono<AuthorProfile> afterWrite(String authorId, CurrentUser writer) {
+        if (!authorId.equals(writer.id())) {
+            return asSeenBy(authorId, writer.id());
+        }
         Mono<Optional<ProjectedUser>> user =
                 users.awaitId(authorId).map(Optional::of).defaultIfEmpty(Optional.empty());
         return Mono.zip(user, followedAmong(writer.id(), Set.of(authorId)))
                 .map(found -> found.getT1()
                         .map(known -> AuthorProfile.of(known, found.getT2().contains(authorId)))
-                        .orElseGet(() -> notYetKnown(authorId, writer)));
+                        .orElseGet(() -> fromToken(writer)));
     }
 
     /** The id of the user with {@code username} now, or empty when nobody has it. */
@@ -102,11 +106,10 @@ public final class AuthorProfiles {
                         .collect(Collectors.toSet()));
     }
 
-    private static AuthorProfile notYetKnown(String authorId, CurrentUser writer) {
-        log.info("The profile of {} has not reached the users projection in time; answering without it", authorId);
-        if (authorId.equals(writer.id())) {
-            return new AuthorProfile(writer.username(), null, null, false);
-        }
-        return AuthorProfile.UNKNOWN;
+    private static AuthorProfile fromToken(CurrentUser writer) {
+        log.info(
+                "The profile of {} has not reached the users projection in time; answering with the token's",
+                writer.id());
+        return new AuthorProfile(writer.username(), null, null, false);
     }
 }

@@ -2,11 +2,13 @@ package dev.newsroom.platform.authors;
 
 import dev.newsroom.platform.messaging.TopicWriter;
 import dev.newsroom.platform.security.TestTokens;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * *Data} methods give the JSON alone, for checking it against the contracts.
  */
 public final class TestUsers implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final TopicWriter writer = new TopicWriter("/newsroom/user-service");
 
@@ -38,6 +42,36 @@ public final class TestUsers implements AutoCloseable {
 
     public String unfollowed(TestTokens.User follower, TestTokens.User followee, Instant at) {
         return send(follower.id(), UserEvents.UNFOLLOWED, unfollowedData(follower.id(), followee.id(), at));
+    }
+
+    /**
+     * The profile of {@code userId} as {@code viewerId} sees it, once {@code condition} holds: the
+     * events sent before have reached the service's projection. Fails after a generous wait.
+     */
+    public static AuthorProfile await(
+            AuthorProfiles profiles, String userId, String viewerId, Predicate<AuthorProfile> condition) {
+        long end = System.nanoTime() + WAIT.toNanos();
+        AuthorProfile seen = profiles.asSeenBy(userId, viewerId).block();
+        while (!condition.test(seen) && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            seen = profiles.asSeenBy(userId, viewerId).block();
+        }
+        if (!condition.test(seen)) {
+            throw new AssertionError("The profile of " + userId + " as " + viewerId + " sees it is still " + seen);
+        }
+        return seen;
+    }
+
+    /** Registers {@code user} and waits until the service's projection knows them. */
+    public TestTokens.User known(AuthorProfiles profiles, TestTokens.User user) {
+        registered(user);
+        await(profiles, user.id(), null, profile -> user.username().equals(profile.username()));
+        return user;
     }
 
     /** Sends one record with a new {@code ce_id} to the key's partition; returns the {@code ce_id}. */
