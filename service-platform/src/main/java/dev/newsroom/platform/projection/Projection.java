@@ -7,14 +7,12 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
-import org.reactivestreams.Publisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -137,7 +135,7 @@ public final class Projection<T extends Projected> {
         }
         Mono<T> found = withKey(value);
         if (mayAppear.test(value)) {
-            found = found.repeatWhenEmpty(this::whileUnknown);
+            found = whileUnknown(found);
         }
         return found.filter(record -> !record.deleted());
     }
@@ -152,7 +150,7 @@ public final class Projection<T extends Projected> {
         if (id == null || id.isBlank() || id.length() > MAX_KEY_LENGTH) {
             return Mono.empty();
         }
-        return mongo.findById(id, type, collection).repeatWhenEmpty(this::whileUnknown);
+        return whileUnknown(mongo.findById(id, type, collection));
     }
 
     /** The records with these ids, live or deleted, by id. */
@@ -178,7 +176,16 @@ public final class Projection<T extends Projected> {
         return mongo.findOne(query, type, collection);
     }
 
-    private Publisher<?> whileUnknown(Flux<Long> misses) {
-        return misses.take(lookup.retries()).delayElements(lookup.interval());
+    /**
+     * {@code found}, looked up again while empty as {@link #lookup} allows. Without retries it is
+     * looked up once: a companion that completes at once would end the sequence before the first
+     * look.
+     */
+    private Mono<T> whileUnknown(Mono<T> found) {
+        long retries = lookup.retries();
+        if (retries == 0) {
+            return found;
+        }
+        return found.repeatWhenEmpty(misses -> misses.take(retries).delayElements(lookup.interval()));
     }
 }

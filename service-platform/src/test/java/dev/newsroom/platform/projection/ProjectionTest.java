@@ -165,6 +165,26 @@ class ProjectionTest {
     }
 
     @Test
+    void withoutWaitingAStoredRecordIsStillFoundByKeyAndById() {
+        Projection<StoryCopy> impatient = new Projection<>(
+                mongo,
+                StoryCopy.COLLECTION,
+                StoryCopy.class,
+                "slug",
+                new ProjectionLookup(Duration.ZERO, Duration.ofMillis(100)));
+        changed("e1", "Stored", T0);
+
+        StepVerifier.create(impatient.live(slug))
+                .assertNext(story -> assertThat(story.title()).isEqualTo("Stored"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+        StepVerifier.create(impatient.awaitId(id))
+                .assertNext(story -> assertThat(story.title()).isEqualTo("Stored"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
     void anUnknownKeyIsEmptyAfterTheBoundedWait() {
         long started = System.nanoTime();
 
