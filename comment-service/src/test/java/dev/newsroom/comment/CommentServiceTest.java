@@ -27,6 +27,12 @@ import org.springframework.context.annotation.Import;
         properties = {
             "spring.cloud.stream.bindings.articleEvents-in-0.consumer.back-off-initial-interval=50",
             "spring.cloud.stream.bindings.articleEvents-in-0.consumer.back-off-max-interval=100",
+            "spring.cloud.stream.bindings.userEvents-in-0.consumer.back-off-initial-interval=50",
+            "spring.cloud.stream.bindings.userEvents-in-0.consumer.back-off-max-interval=100",
+            // Most tests post as users user-service never announced: their answers show the token's
+            // username at once instead of waiting for a profile that will not come. The wait itself
+            // is the platform's (AuthorProfilesTest) and article-service's ArticleAuthorsTest covers it.
+            "newsroom.authors.writer-lookup.max-wait=0s",
             // Tests post many comments as one user; FloodControlTest checks the limit itself.
             "newsroom.comments.per-minute=1000"
         })

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Which articles a list shows: every filter is optional and they combine. Authors and the
- * favouriting user are ids (the gateway resolves usernames).
+ * favouriting user are ids (the list endpoint resolves RealWorld's usernames through the users
+ * projection; the feed search names the followed authors by id).
  */
 public record ArticleQuery(String tag, List<String> authorIds, String favoritedBy, int limit, int offset) {
 

@@ -3,14 +3,17 @@ package dev.newsroom.article.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.newsroom.article.article.Article;
 import dev.newsroom.article.article.ArticlePage;
+import dev.newsroom.platform.authors.AuthorProfile;
 import dev.newsroom.platform.web.Timestamps;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The JSON article-service answers with: the RealWorld article, by author id rather than profile
- * (the gateway adds the author's profile), plus Newsroom's labels, source, cover image and, for a
- * single article, the rendered and sanitised {@code bodyHtml}.
+ * The JSON article-service answers with: the RealWorld article, its {@code author} profile as the
+ * viewer sees it (from the service's copy of the users' events, so no answer needs user-service),
+ * plus Newsroom's labels, source, cover image and, for a single article, the rendered and sanitised
+ * {@code bodyHtml}.
  */
 final class ArticleJson {
 
@@ -28,7 +31,7 @@ final class ArticleJson {
             String updatedAt,
             boolean favorited,
             long favoritesCount,
-            String authorId,
+            AuthorProfile author,
             List<Label> labels,
             Article.Source source,
             String coverImage) {}
@@ -41,19 +44,30 @@ final class ArticleJson {
 
     record Tags(List<String> tags) {}
 
-    static Single single(Article article, boolean favorited, Instant now) {
-        return new Single(body(article, favorited, now, true));
+    static Single single(Article article, boolean favorited, AuthorProfile author, Instant now) {
+        return new Single(body(article, favorited, author, now, true));
     }
 
-    static Many many(ArticlePage page, Instant now) {
+    /** A page, each article with its author's profile from {@code authors} (by author id). */
+    static Many many(ArticlePage page, Map<String, AuthorProfile> authors, Instant now) {
         return new Many(
                 page.articles().stream()
-                        .map(article -> body(article, page.favoritedByViewer().contains(article.id()), now, false))
+                        .map(article -> body(
+                                article,
+                                page.favoritedByViewer().contains(article.id()),
+                                authors.getOrDefault(article.authorId(), AuthorProfile.UNKNOWN),
+                                now,
+                                false))
                         .toList(),
                 page.total());
     }
 
-    static Body body(Article article, boolean favorited, Instant now, boolean withBody) {
+    /** The ids of the authors of {@code articles}, to look their profiles up in one go. */
+    static List<String> authorIds(List<Article> articles) {
+        return articles.stream().map(Article::authorId).distinct().toList();
+    }
+
+    static Body body(Article article, boolean favorited, AuthorProfile author, Instant now, boolean withBody) {
         return new Body(
                 article.slug(),
                 article.title(),
@@ -65,7 +79,7 @@ final class ArticleJson {
                 Timestamps.iso(article.updatedAt()),
                 favorited,
                 article.favoritesCount(),
-                article.authorId(),
+                author,
                 article.labelsShownAt(now).stream()
                         .map(label -> new Label(label.name(), Timestamps.iso(label.expiresAt())))
                         .toList(),

@@ -6,12 +6,13 @@ import dev.newsroom.article.article.ArticleReads;
 import dev.newsroom.article.article.ArticleWriting;
 import dev.newsroom.article.article.Favorites;
 import dev.newsroom.article.messaging.ArticleViews;
+import dev.newsroom.platform.authors.AuthorProfiles;
 import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
 import dev.newsroom.platform.web.ClientAddress;
 import dev.newsroom.platform.web.Paging;
-import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -29,7 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** The RealWorld article endpoints, answered by author id (the gateway adds profiles). */
+/**
+ * The RealWorld article endpoints, answered in RealWorld's complete shape: each article carries its
+ * author's profile as the viewer sees it, from the service's copy of the users' events, and the
+ * list's {@code author} and {@code favorited} filters take usernames, resolved through that copy.
+ */
 @RestController
 class ArticlesController {
 
@@ -37,32 +42,49 @@ class ArticlesController {
     private final ArticleWriting writing;
     private final Favorites favorites;
     private final ArticleViews views;
-    private final Clock clock;
+    private final AuthorProfiles authors;
+    private final ArticleAnswers answers;
 
     ArticlesController(
-            ArticleReads reads, ArticleWriting writing, Favorites favorites, ArticleViews views, Clock clock) {
+            ArticleReads reads,
+            ArticleWriting writing,
+            Favorites favorites,
+            ArticleViews views,
+            AuthorProfiles authors,
+            ArticleAnswers answers) {
         this.reads = reads;
         this.writing = writing;
         this.favorites = favorites;
         this.views = views;
-        this.clock = clock;
+        this.authors = authors;
+        this.answers = answers;
     }
 
+    /**
+     * Paging is judged first (422), then the usernames are resolved: a username nobody has wrote and
+     * favourited nothing, so its page is empty. An empty filter is no filter ({@code ?author=} lists
+     * everything).
+     */
     @GetMapping("/api/articles")
     Mono<ArticleJson.Many> list(
             @RequestParam(required = false) String tag,
-            @RequestParam(required = false) String authorId,
-            @RequestParam(required = false) String favoritedBy,
+            @RequestParam(required = false) String author,
+            @RequestParam(required = false) String favorited,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String offset,
             @AuthenticationPrincipal Jwt token) {
-        ArticleQuery query = query(
-                tag,
-                authorId == null ? null : List.of(authorId),
-                favoritedBy,
-                Paging.limit(limit),
-                Paging.offset(offset));
-        return reads.list(query, viewer(token)).map(page -> ArticleJson.many(page, clock.instant()));
+        Integer pageSize = Paging.limit(limit);
+        Integer skip = Paging.offset(offset);
+        String viewer = viewer(token);
+        return Mono.zip(idOf(author), idOf(favorited)).flatMap(ids -> {
+            if (present(author) && ids.getT1().isEmpty()
+                    || present(favorited) && ids.getT2().isEmpty()) {
+                return Mono.just(new ArticleJson.Many(List.of(), 0));
+            }
+            ArticleQuery query = query(
+                    tag, ids.getT1().map(List::of).orElse(null), ids.getT2().orElse(null), pageSize, skip);
+            return answers.page(query, viewer);
+        });
     }
 
     @GetMapping("/api/articles/{slug}")
@@ -71,9 +93,7 @@ class ArticlesController {
         String viewer = viewer(token);
         return reads.bySlug(slug)
                 .doOnNext(article -> views.viewed(article.id(), viewerIdentity(viewer, request)))
-                .flatMap(article -> reads.favoritedBy(viewer, List.of(article))
-                        .map(favorited ->
-                                ArticleJson.single(article, favorited.contains(article.id()), clock.instant())));
+                .flatMap(article -> answers.single(article, viewer));
     }
 
     @PostMapping("/api/articles")
@@ -81,8 +101,8 @@ class ArticlesController {
     Mono<ArticleJson.Single> create(
             @RequestBody(required = false) JsonNode request, @AuthenticationPrincipal Jwt token) {
         ArticleInput input = ArticleInput.parse(envelope(request), true);
-        return writing.create(CurrentUser.of(token).id(), input)
-                .map(article -> ArticleJson.single(article, false, clock.instant()));
+        CurrentUser writer = CurrentUser.of(token);
+        return writing.create(writer.id(), input).flatMap(article -> answers.written(article, false, writer));
     }
 
     @PutMapping("/api/articles/{slug}")
@@ -90,11 +110,10 @@ class ArticlesController {
             @PathVariable String slug,
             @RequestBody(required = false) JsonNode request,
             @AuthenticationPrincipal Jwt token) {
-        String userId = CurrentUser.of(token).id();
-        return writing.update(slug, userId, envelope(request))
-                .flatMap(article -> reads.favoritedBy(userId, List.of(article))
-                        .map(favorited ->
-                                ArticleJson.single(article, favorited.contains(article.id()), clock.instant())));
+        CurrentUser writer = CurrentUser.of(token);
+        return writing.update(slug, writer.id(), envelope(request))
+                .flatMap(article -> reads.favoritedBy(writer.id(), List.of(article))
+                        .flatMap(favorited -> answers.written(article, favorited.contains(article.id()), writer)));
     }
 
     @DeleteMapping("/api/articles/{slug}")
@@ -105,16 +124,14 @@ class ArticlesController {
 
     @PostMapping("/api/articles/{slug}/favorite")
     Mono<ArticleJson.Single> favorite(@PathVariable String slug, @AuthenticationPrincipal Jwt token) {
-        return favorites
-                .favorite(slug, CurrentUser.of(token).id())
-                .map(article -> ArticleJson.single(article, true, clock.instant()));
+        CurrentUser writer = CurrentUser.of(token);
+        return favorites.favorite(slug, writer.id()).flatMap(article -> answers.written(article, true, writer));
     }
 
     @DeleteMapping("/api/articles/{slug}/favorite")
     Mono<ArticleJson.Single> unfavorite(@PathVariable String slug, @AuthenticationPrincipal Jwt token) {
-        return favorites
-                .unfavorite(slug, CurrentUser.of(token).id())
-                .map(article -> ArticleJson.single(article, false, clock.instant()));
+        CurrentUser writer = CurrentUser.of(token);
+        return favorites.unfavorite(slug, writer.id()).flatMap(article -> answers.written(article, false, writer));
     }
 
     @GetMapping("/api/tags")
@@ -138,6 +155,14 @@ class ArticlesController {
                 blankToNull(favoritedBy),
                 Math.min(pageSize, ArticleQuery.MAX_LIMIT),
                 skip);
+    }
+
+    private Mono<Optional<String>> idOf(String username) {
+        return present(username) ? authors.idOf(username) : Mono.just(Optional.empty());
+    }
+
+    private static boolean present(String filter) {
+        return filter != null && !filter.isEmpty();
     }
 
     private static String blankToNull(String value) {

@@ -2,7 +2,6 @@ package dev.newsroom.article.web;
 
 import dev.newsroom.article.article.ArticleReads;
 import dev.newsroom.platform.web.ApiException;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -11,7 +10,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * What the gateway and trending need beyond the public API; the gateway does not route {@code
- * /internal/**} to clients. The feed is a search by the ids of the authors the viewer follows.
+ * /internal/**} to clients. The feed is a search by the ids of the authors the viewer follows (the
+ * gateway asks user-service whom, so a follow shows in the feed at once); its articles carry their
+ * authors' profiles with {@code following} for {@code viewerId}, as every article answer does.
  */
 @RestController
 class InternalArticlesController {
@@ -19,11 +20,11 @@ class InternalArticlesController {
     static final int MAX_IDS = 1000;
 
     private final ArticleReads articles;
-    private final Clock clock;
+    private final ArticleAnswers answers;
 
-    InternalArticlesController(ArticleReads articles, Clock clock) {
+    InternalArticlesController(ArticleReads articles, ArticleAnswers answers) {
         this.articles = articles;
-        this.clock = clock;
+        this.answers = answers;
     }
 
     record Search(
@@ -36,15 +37,10 @@ class InternalArticlesController {
         if (search.authorIds() != null && search.authorIds().size() > MAX_IDS) {
             return Mono.error(ApiException.invalid("authorIds", "at most " + MAX_IDS + " per call"));
         }
-        return articles.list(
-                        ArticlesController.query(
-                                search.tag(),
-                                search.authorIds(),
-                                search.favoritedBy(),
-                                search.limit(),
-                                search.offset()),
-                        search.viewerId())
-                .map(page -> ArticleJson.many(page, clock.instant()));
+        return answers.page(
+                ArticlesController.query(
+                        search.tag(), search.authorIds(), search.favoritedBy(), search.limit(), search.offset()),
+                search.viewerId());
     }
 
     @PostMapping("/internal/articles/by-ids")
@@ -53,9 +49,6 @@ class InternalArticlesController {
         if (ids.size() > MAX_IDS) {
             return Mono.error(ApiException.invalid("ids", "at most " + MAX_IDS + " per call"));
         }
-        return articles.byIds(ids)
-                .map(article -> ArticleJson.body(article, false, clock.instant(), false))
-                .collectList()
-                .map(found -> new ArticleJson.Many(found, found.size()));
+        return articles.byIds(ids).collectList().flatMap(answers::withoutBodies);
     }
 }

@@ -3,6 +3,8 @@ package dev.newsroom.article.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.article.ArticleServiceTest;
+import dev.newsroom.platform.authors.AuthorProfiles;
+import dev.newsroom.platform.authors.TestUsers;
 import dev.newsroom.platform.security.TestTokens;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -25,8 +29,24 @@ class ArticleApiTest {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    AuthorProfiles profiles;
+
     final TestTokens.User author = TestTokens.newUser("author");
     final TestTokens.User reader = TestTokens.newUser("reader");
+    final TestUsers users = new TestUsers();
+
+    /** As user-service would have told this service before these users write. */
+    @BeforeEach
+    void register() {
+        users.registered(author);
+        users.registered(reader);
+    }
+
+    @AfterEach
+    void close() {
+        users.close();
+    }
 
     @Test
     void publishingAnswers201WithTheArticleAndItsRenderedBody() {
@@ -54,8 +74,12 @@ class ArticleApiTest {
                 .isEqualTo(false)
                 .jsonPath("$.article.favoritesCount")
                 .isEqualTo(0)
+                .jsonPath("$.article.author.username")
+                .isEqualTo(author.username())
+                .jsonPath("$.article.author.following")
+                .isEqualTo(false)
                 .jsonPath("$.article.authorId")
-                .isEqualTo(author.id())
+                .doesNotExist()
                 .jsonPath("$.article.createdAt")
                 .value(
                         String.class,
@@ -317,13 +341,14 @@ class ArticleApiTest {
     @Test
     void listsAreNewestFirstWithoutBodiesAndFilterAndPage() {
         String tag = "tag-" + UUID.randomUUID().toString().substring(0, 8);
-        TestTokens.User writer = TestTokens.newUser("writer");
+        TestTokens.User writer = users.known(profiles, TestTokens.newUser());
+        TestTokens.User fan = users.known(profiles, TestTokens.newUser());
         List<String> slugs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             slugs.add(slugOf(create(
                     writer, Map.of("title", "Listed " + i, "description", "d", "body", "b", "tagList", List.of(tag)))));
         }
-        as(reader, web.post().uri("/api/articles/" + slugs.get(0) + "/favorite"))
+        as(fan, web.post().uri("/api/articles/" + slugs.get(0) + "/favorite"))
                 .exchange()
                 .expectStatus()
                 .isOk();
@@ -351,12 +376,14 @@ class ArticleApiTest {
                 .jsonPath("$.articles[0].slug")
                 .isEqualTo(slugs.get(0));
         web.get()
-                .uri("/api/articles?authorId=" + writer.id())
+                .uri("/api/articles?author=" + writer.username())
                 .exchange()
                 .expectBody()
                 .jsonPath("$.articlesCount")
-                .isEqualTo(3);
-        as(reader, web.get().uri("/api/articles?favoritedBy=" + reader.id() + "&tag=" + tag))
+                .isEqualTo(3)
+                .jsonPath("$.articles[0].author.username")
+                .isEqualTo(writer.username());
+        as(fan, web.get().uri("/api/articles?favorited=" + fan.username() + "&tag=" + tag))
                 .exchange()
                 .expectBody()
                 .jsonPath("$.articlesCount")
@@ -450,6 +477,7 @@ class ArticleApiTest {
     @Test
     void internalSearchServesTheFeedByAuthorIdsAndByIdsServesTrending() {
         TestTokens.User followed = TestTokens.newUser("followed");
+        users.registered(followed);
         String slug = slugOf(create(followed, article("For the feed")));
 
         web.post()

@@ -24,16 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
 class ArticleEventsListener implements Consumer<Message<byte[]>> {
 
     private final ArticleTexts articles;
-    private final ProjectionEvents<ArticleChanged, ArticleDeleted> events;
+    private final ProjectionEvents events;
 
     ArticleEventsListener(ArticleTexts articles, JsonMapper json) {
         this.articles = articles;
-        this.events = ProjectionEvents.ofArticles(json, ArticleChanged.class, ArticleDeleted.class);
+        this.events = ProjectionEvents.ofArticles(
+                json, ArticleChanged.class, this::changed, ArticleDeleted.class, this::deleted);
     }
 
     @Override
     public void accept(Message<byte[]> message) {
-        events.apply(message, this::changed, this::deleted);
+        events.apply(message);
     }
 
     private Mono<Boolean> changed(String eventId, ArticleChanged event) {

@@ -32,17 +32,18 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
 
     private final ArticleProjection projection;
     private final CommentDeletion comments;
-    private final ProjectionEvents<ArticleChanged, ArticleDeleted> events;
+    private final ProjectionEvents events;
 
     ArticleEventsListener(ArticleProjection projection, CommentDeletion comments, JsonMapper json) {
         this.projection = projection;
         this.comments = comments;
-        this.events = ProjectionEvents.ofArticles(json, ArticleChanged.class, ArticleDeleted.class);
+        this.events = ProjectionEvents.ofArticles(
+                json, ArticleChanged.class, this::changed, ArticleDeleted.class, this::deleted);
     }
 
     @Override
     public void accept(Message<byte[]> message) {
-        events.apply(message, this::changed, this::deleted);
+        events.apply(message);
     }
 
     private Mono<Boolean> changed(String eventId, ArticleChanged event) {

@@ -3,15 +3,18 @@ package dev.newsroom.comment.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.newsroom.comment.comment.Comment;
 import dev.newsroom.comment.comment.CommentStatus;
+import dev.newsroom.platform.authors.AuthorProfile;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON shapes of the comment endpoints. A comment carries its author's id instead of RealWorld's
- * {@code author} profile: the gateway puts the profile in.
+ * The JSON shapes of the comment endpoints. A comment carries RealWorld's {@code author} profile as
+ * the viewer sees it, from the service's copy of {@code newsroom.users.v1} (so no answer needs
+ * user-service); a placeholder has {@code "author": null}.
  */
 final class CommentJson {
 
@@ -27,9 +30,18 @@ final class CommentJson {
     record CommentEdit(String body) {}
 
     record CommentEnvelope(CommentBody comment) {
-        static CommentEnvelope of(Comment comment) {
-            return new CommentEnvelope(CommentBody.of(comment));
+        static CommentEnvelope of(Comment comment, AuthorProfile author) {
+            return new CommentEnvelope(CommentBody.of(comment, author, null));
         }
+    }
+
+    /** The ids of the authors of {@code comments} (placeholders have none to show), to look their profiles up at once. */
+    static List<String> authorIds(Collection<Comment> comments) {
+        return comments.stream()
+                .filter(comment -> !comment.deleted())
+                .map(Comment::authorId)
+                .distinct()
+                .toList();
     }
 
     /** RealWorld's full list. */
@@ -43,7 +55,7 @@ final class CommentJson {
      * level, and {@code depth}), {@code editedAt} once edited, and its moderation {@code status}
      * ({@code published}, {@code held} or {@code rejected}; the latter two, with the checks' {@code
      * moderation.reasons}, reach only the author and moderators). A deleted comment that is still
-     * listed is a placeholder: {@code "deleted": true}, {@code body} null and no {@code authorId}.
+     * listed is a placeholder: {@code "deleted": true}, {@code body} and {@code author} null.
      */
     record CommentBody(
             long id,
@@ -51,7 +63,7 @@ final class CommentJson {
             String updatedAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) String editedAt,
             String body,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String authorId,
+            AuthorProfile author,
             Long parentId,
             int depth,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deleted,
@@ -59,11 +71,13 @@ final class CommentJson {
             @JsonInclude(JsonInclude.Include.NON_NULL) ModerationNote moderation,
             @JsonInclude(JsonInclude.Include.NON_NULL) ArticleRef article) {
 
-        static CommentBody of(Comment comment) {
-            return of(comment, null);
+        /** {@code comment} with its author's profile from {@code authors} (by author id). */
+        static CommentBody of(Comment comment, Map<String, AuthorProfile> authors) {
+            return of(comment, authors.getOrDefault(comment.authorId(), AuthorProfile.UNKNOWN), null);
         }
 
-        static CommentBody of(Comment comment, ArticleRef article) {
+        /** {@code comment} by {@code author} (not shown on a placeholder), under {@code article} (may be null). */
+        static CommentBody of(Comment comment, AuthorProfile author, ArticleRef article) {
             if (comment.deleted()) {
                 return new CommentBody(
                         comment.id(),
@@ -85,7 +99,7 @@ final class CommentJson {
                     timestamp(comment.updatedAt()),
                     comment.editedAt() == null ? null : timestamp(comment.editedAt()),
                     comment.body(),
-                    comment.authorId(),
+                    author == null ? AuthorProfile.UNKNOWN : author,
                     comment.parentId(),
                     comment.depth(),
                     null,

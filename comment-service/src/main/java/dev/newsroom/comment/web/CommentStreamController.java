@@ -9,6 +9,7 @@ import dev.newsroom.comment.comment.CommentLookup;
 import dev.newsroom.comment.messaging.CommentFeed;
 import dev.newsroom.comment.messaging.CommentFeed.Change;
 import dev.newsroom.comment.web.CommentJson.CommentEnvelope;
+import dev.newsroom.platform.authors.AuthorProfiles;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -37,13 +38,19 @@ class CommentStreamController {
     private final CommentListing listing;
     private final CommentFeed feed;
     private final CommentLookup lookup;
+    private final AuthorProfiles authors;
     private final Duration keepAlive;
 
     CommentStreamController(
-            CommentListing listing, CommentFeed feed, CommentLookup lookup, CommentServiceProperties properties) {
+            CommentListing listing,
+            CommentFeed feed,
+            CommentLookup lookup,
+            AuthorProfiles authors,
+            CommentServiceProperties properties) {
         this.listing = listing;
         this.feed = feed;
         this.lookup = lookup;
+        this.authors = authors;
         this.keepAlive = properties.stream().keepAlive();
     }
 
@@ -65,9 +72,9 @@ class CommentStreamController {
     private Mono<ServerSentEvent<?>> event(Change change) {
         return switch (change.type()) {
             case CommentEvents.POSTED ->
-                current(change).filter(Comment::isPublic).map(comment -> sse(POSTED, comment));
+                current(change).filter(Comment::isPublic).flatMap(comment -> sse(POSTED, comment));
             case CommentEvents.EDITED ->
-                current(change).filter(Comment::isPublic).map(comment -> sse(EDITED, comment));
+                current(change).filter(Comment::isPublic).flatMap(comment -> sse(EDITED, comment));
             case CommentEvents.DELETED -> Mono.just(removed(change));
             case CommentEvents.MODERATED -> moderated(change);
             default -> Mono.empty();
@@ -79,7 +86,7 @@ class CommentStreamController {
                 "published".equals(change.data().path("previousStatus").asString(null));
         boolean nowPublic = "approved".equals(change.data().path("decision").asString(null));
         if (nowPublic && !wasPublic) {
-            return current(change).filter(Comment::isPublic).map(comment -> sse(POSTED, comment));
+            return current(change).filter(Comment::isPublic).flatMap(comment -> sse(POSTED, comment));
         }
         if (wasPublic && !nowPublic) {
             return Mono.just(removed(change));
@@ -92,11 +99,13 @@ class CommentStreamController {
         return lookup.current(change.commentId());
     }
 
-    private static ServerSentEvent<?> sse(String name, Comment comment) {
-        return ServerSentEvent.builder(CommentEnvelope.of(comment))
-                .event(name)
-                .id(String.valueOf(comment.id()))
-                .build();
+    /** The comment with its author's profile as anyone sees it (the stream is the same for every viewer). */
+    private Mono<ServerSentEvent<?>> sse(String name, Comment comment) {
+        return authors.asSeenBy(comment.authorId(), null)
+                .map(author -> ServerSentEvent.builder(CommentEnvelope.of(comment, author))
+                        .event(name)
+                        .id(String.valueOf(comment.id()))
+                        .build());
     }
 
     private static ServerSentEvent<?> removed(Change change) {

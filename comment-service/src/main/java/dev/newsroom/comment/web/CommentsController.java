@@ -1,5 +1,6 @@
 package dev.newsroom.comment.web;
 
+import dev.newsroom.comment.comment.Comment;
 import dev.newsroom.comment.comment.CommentDeletion;
 import dev.newsroom.comment.comment.CommentEditing;
 import dev.newsroom.comment.comment.CommentListing;
@@ -11,9 +12,11 @@ import dev.newsroom.comment.web.CommentJson.CommentEditEnvelope;
 import dev.newsroom.comment.web.CommentJson.CommentEnvelope;
 import dev.newsroom.comment.web.CommentJson.CommentsEnvelope;
 import dev.newsroom.comment.web.CommentJson.CommentsPage;
+import dev.newsroom.platform.authors.AuthorProfiles;
 import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
 import dev.newsroom.platform.web.RequestFields;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.springframework.http.HttpStatus;
@@ -48,13 +51,19 @@ class CommentsController {
     private final CommentPosting posting;
     private final CommentEditing editing;
     private final CommentDeletion deletion;
+    private final AuthorProfiles authors;
 
     CommentsController(
-            CommentListing listing, CommentPosting posting, CommentEditing editing, CommentDeletion deletion) {
+            CommentListing listing,
+            CommentPosting posting,
+            CommentEditing editing,
+            CommentDeletion deletion,
+            AuthorProfiles authors) {
         this.listing = listing;
         this.posting = posting;
         this.editing = editing;
         this.deletion = deletion;
+        this.authors = authors;
     }
 
     @GetMapping("/api/articles/{slug}/comments")
@@ -65,7 +74,10 @@ class CommentsController {
             @AuthenticationPrincipal Jwt token) {
         CurrentUser viewer = token == null ? null : CurrentUser.of(token);
         if (limit == null && after == null) {
-            return listing.list(slug, viewer).map(CommentBody::of).collectList().map(CommentsEnvelope::new);
+            return listing.list(slug, viewer)
+                    .collectList()
+                    .flatMap(comments -> withAuthors(comments, viewer))
+                    .map(CommentsEnvelope::new);
         }
         OptionalInt size =
                 limit == null ? OptionalInt.of(CommentRules.DEFAULT_PAGE_SIZE) : CommentRules.parseLimit(limit);
@@ -80,8 +92,21 @@ class CommentsController {
             return listing.article(slug).then(Mono.error(ApiException.invalid("after", "is invalid")));
         }
         return listing.page(slug, size.getAsInt(), afterPath.orElse(null), viewer)
-                .map(page -> new CommentsPage(
-                        page.comments().stream().map(CommentBody::of).toList(), page.nextCursor()));
+                .flatMap(page -> withAuthors(page.comments(), viewer)
+                        .map(comments -> new CommentsPage(comments, page.nextCursor())));
+    }
+
+    /** {@code comments} with their authors' profiles as {@code viewer} sees them, looked up at once. */
+    private Mono<List<CommentBody>> withAuthors(List<Comment> comments, CurrentUser viewer) {
+        return authors.asSeenBy(CommentJson.authorIds(comments), viewer == null ? null : viewer.id())
+                .map(profiles -> comments.stream()
+                        .map(comment -> CommentBody.of(comment, profiles))
+                        .toList());
+    }
+
+    /** The answer to a write: a writer who has just registered is waited for, bounded ({@link AuthorProfiles#afterWrite}). */
+    private Mono<CommentEnvelope> written(Comment comment, CurrentUser writer) {
+        return authors.afterWrite(comment.authorId(), writer).map(author -> CommentEnvelope.of(comment, author));
     }
 
     @PostMapping("/api/articles/{slug}/comments")
@@ -90,8 +115,8 @@ class CommentsController {
             @PathVariable String slug,
             @AuthenticationPrincipal Jwt token,
             @RequestBody(required = false) JsonNode request) {
-        return posting.post(slug, CurrentUser.of(token).id(), () -> newComment(request))
-                .map(CommentEnvelope::of);
+        CurrentUser writer = CurrentUser.of(token);
+        return posting.post(slug, writer.id(), () -> newComment(request)).flatMap(comment -> written(comment, writer));
     }
 
     /**
@@ -124,8 +149,8 @@ class CommentsController {
         if (request == null || request.comment() == null) {
             return Mono.error(ApiException.invalid("comment", "can't be blank"));
         }
-        return editing.edit(slug, id, CurrentUser.of(token), request.comment().body())
-                .map(CommentEnvelope::of);
+        CurrentUser writer = CurrentUser.of(token);
+        return editing.edit(slug, id, writer, request.comment().body()).flatMap(comment -> written(comment, writer));
     }
 
     @DeleteMapping("/api/articles/{slug}/comments/{id}")

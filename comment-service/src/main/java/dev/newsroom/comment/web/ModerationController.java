@@ -1,6 +1,7 @@
 package dev.newsroom.comment.web;
 
 import dev.newsroom.comment.article.Article;
+import dev.newsroom.comment.comment.Comment;
 import dev.newsroom.comment.comment.CommentRules;
 import dev.newsroom.comment.comment.HeldCursor;
 import dev.newsroom.comment.comment.HeldQueue;
@@ -9,6 +10,8 @@ import dev.newsroom.comment.web.CommentJson.ArticleRef;
 import dev.newsroom.comment.web.CommentJson.CommentBody;
 import dev.newsroom.comment.web.CommentJson.CommentEnvelope;
 import dev.newsroom.comment.web.CommentJson.HeldPageBody;
+import dev.newsroom.platform.authors.AuthorProfile;
+import dev.newsroom.platform.authors.AuthorProfiles;
 import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
 import java.util.Optional;
@@ -31,15 +34,19 @@ class ModerationController {
 
     private final HeldQueue queue;
     private final ModerationDecisions decisions;
+    private final AuthorProfiles authors;
 
-    ModerationController(HeldQueue queue, ModerationDecisions decisions) {
+    ModerationController(HeldQueue queue, ModerationDecisions decisions, AuthorProfiles authors) {
         this.queue = queue;
         this.decisions = decisions;
+        this.authors = authors;
     }
 
     @GetMapping("/api/moderation/comments")
     Mono<HeldPageBody> held(
-            @RequestParam(required = false) String limit, @RequestParam(required = false) String after) {
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String after,
+            @AuthenticationPrincipal Jwt token) {
         OptionalInt size =
                 limit == null ? OptionalInt.of(CommentRules.DEFAULT_PAGE_SIZE) : CommentRules.parseLimit(limit);
         if (size.isEmpty()) {
@@ -51,22 +58,35 @@ class ModerationController {
             return Mono.error(ApiException.invalid("after", "is invalid"));
         }
         return queue.held(size.getAsInt(), cursor.orElse(null))
-                .map(page -> new HeldPageBody(
-                        page.comments().stream()
-                                .map(comment -> CommentBody.of(
-                                        comment, ref(page.articles().get(comment.articleId()))))
-                                .toList(),
-                        page.nextCursor()));
+                .flatMap(page -> authors.asSeenBy(CommentJson.authorIds(page.comments()), viewer(token))
+                        .map(profiles -> new HeldPageBody(
+                                page.comments().stream()
+                                        .map(comment -> CommentBody.of(
+                                                comment,
+                                                profiles.getOrDefault(comment.authorId(), AuthorProfile.UNKNOWN),
+                                                ref(page.articles().get(comment.articleId()))))
+                                        .toList(),
+                                page.nextCursor())));
     }
 
     @PostMapping("/api/moderation/comments/{id}/approve")
     Mono<CommentEnvelope> approve(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
-        return decisions.moderate(id, true, CurrentUser.of(token)).map(CommentEnvelope::of);
+        return decided(decisions.moderate(id, true, CurrentUser.of(token)), token);
     }
 
     @PostMapping("/api/moderation/comments/{id}/reject")
     Mono<CommentEnvelope> reject(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
-        return decisions.moderate(id, false, CurrentUser.of(token)).map(CommentEnvelope::of);
+        return decided(decisions.moderate(id, false, CurrentUser.of(token)), token);
+    }
+
+    /** The comment decided on, with its author's profile as the moderator sees it. */
+    private Mono<CommentEnvelope> decided(Mono<Comment> comment, Jwt token) {
+        return comment.flatMap(decided ->
+                authors.asSeenBy(decided.authorId(), viewer(token)).map(author -> CommentEnvelope.of(decided, author)));
+    }
+
+    private static String viewer(Jwt token) {
+        return token == null ? null : CurrentUser.of(token).id();
     }
 
     private static ArticleRef ref(Article article) {

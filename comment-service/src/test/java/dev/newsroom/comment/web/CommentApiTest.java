@@ -54,7 +54,7 @@ class CommentApiTest {
     }
 
     @Test
-    void postingAnswers201WithTheCommentAndItsAuthorsId() {
+    void postingAnswers201WithTheCommentAndItsAuthorsProfile() {
         TestTokens.User reader = TestTokens.newUser();
 
         web.post()
@@ -71,13 +71,15 @@ class CommentApiTest {
                 .value(id -> assertThat(id).isInstanceOf(Number.class))
                 .jsonPath("$.comment.body")
                 .isEqualTo("Thank you for this.")
-                .jsonPath("$.comment.authorId")
-                .isEqualTo(reader.id())
+                .jsonPath("$.comment.author.username")
+                .isEqualTo(reader.username())
+                .jsonPath("$.comment.author.following")
+                .isEqualTo(false)
                 .jsonPath("$.comment.createdAt")
                 .value(String.class, createdAt -> assertThat(createdAt).matches(TIMESTAMP))
                 .jsonPath("$.comment.updatedAt")
                 .value(String.class, updatedAt -> assertThat(updatedAt).matches(TIMESTAMP))
-                .jsonPath("$.comment.author")
+                .jsonPath("$.comment.authorId")
                 .doesNotExist();
     }
 
@@ -106,9 +108,14 @@ class CommentApiTest {
                 .extracting(comment -> ((Number) comment.get("id")).longValue())
                 .containsExactly(first, second, third);
         assertThat(listed).extracting(comment -> comment.get("body")).containsExactly("First", "Second", "Third");
+        Map<String, Object> unannounced = new java.util.HashMap<>();
+        unannounced.put("username", null);
+        unannounced.put("bio", null);
+        unannounced.put("image", null);
+        unannounced.put("following", false);
         assertThat(listed.get(1))
-                .containsEntry("authorId", author.id())
-                .containsOnlyKeys("id", "createdAt", "updatedAt", "body", "authorId", "parentId", "depth", "status")
+                .containsEntry("author", unannounced)
+                .containsOnlyKeys("id", "createdAt", "updatedAt", "body", "author", "parentId", "depth", "status")
                 .containsEntry("status", "published")
                 .containsEntry("parentId", null)
                 .containsEntry("depth", 0);

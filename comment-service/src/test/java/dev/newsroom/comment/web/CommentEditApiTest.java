@@ -66,8 +66,8 @@ class CommentEditApiTest {
                 .isEqualTo(id)
                 .jsonPath("$.comment.body")
                 .isEqualTo("The first draft")
-                .jsonPath("$.comment.authorId")
-                .isEqualTo(reader.id())
+                .jsonPath("$.comment.author.username")
+                .isEqualTo(reader.username())
                 .jsonPath("$.comment.editedAt")
                 .value(String.class, editedAt -> assertThat(editedAt).matches(CommentApiTest.TIMESTAMP));
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsroom.comment.Articles;
 import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentServiceTest;
+import dev.newsroom.platform.authors.AuthorProfiles;
+import dev.newsroom.platform.authors.TestUsers;
 import dev.newsroom.platform.security.TestTokens;
 import java.time.Duration;
 import java.util.Map;
@@ -28,20 +30,26 @@ class CommentStreamTest {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    AuthorProfiles profiles;
+
     Articles articles;
+    TestUsers users;
     TestArticle article;
     TestTokens.User reader;
 
     @BeforeEach
     void setUp() {
         articles = new Articles(mongo);
+        users = new TestUsers();
         article = articles.live(TestTokens.newUser().id());
-        reader = TestTokens.newUser();
+        reader = users.known(profiles, TestTokens.newUser());
     }
 
     @AfterEach
     void tearDown() {
         articles.close();
+        users.close();
     }
 
     @Test
@@ -53,7 +61,9 @@ class CommentStreamTest {
             CommentStreams.Received posted = stream.next(event -> id(event) == id, WAIT);
             assertThat(posted.name()).isEqualTo("comment-posted");
             assertThat(posted.comment().path("body").asString()).isEqualTo("Live from the scene.");
-            assertThat(posted.comment().path("authorId").asString()).isEqualTo(reader.id());
+            assertThat(posted.comment().path("author").path("username").asString())
+                    .isEqualTo(reader.username());
+            assertThat(posted.comment().has("authorId")).isFalse();
 
             edit(id, "Live from the scene, corrected.");
             CommentStreams.Received edited = stream.next(event -> id(event) == id, WAIT);

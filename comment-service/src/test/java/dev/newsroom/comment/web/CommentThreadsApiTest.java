@@ -126,6 +126,7 @@ class CommentThreadsApiTest {
                 .containsEntry("deleted", true)
                 .containsEntry("body", null)
                 .containsEntry("depth", 0)
+                .containsEntry("author", null)
                 .doesNotContainKey("authorId");
         assertThat(listed.get(1)).doesNotContainKey("deleted").containsEntry("body", "I disagree");
 

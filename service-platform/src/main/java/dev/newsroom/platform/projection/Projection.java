@@ -7,14 +7,12 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
-import org.reactivestreams.Publisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -137,9 +135,22 @@ public final class Projection<T extends Projected> {
         }
         Mono<T> found = withKey(value);
         if (mayAppear.test(value)) {
-            found = found.repeatWhenEmpty(this::whileUnknown);
+            found = whileUnknown(found);
         }
         return found.filter(record -> !record.deleted());
+    }
+
+    /**
+     * The record with this id, live or deleted, or empty. An id the projection does not know is
+     * looked up again as {@link #live} does for a key (every {@code interval} for up to {@code
+     * maxWait}): for a request that names an aggregate its client has just made, such as the writer
+     * of a story who registered a moment ago.
+     */
+    public Mono<T> awaitId(String id) {
+        if (id == null || id.isBlank() || id.length() > MAX_KEY_LENGTH) {
+            return Mono.empty();
+        }
+        return whileUnknown(mongo.findById(id, type, collection));
     }
 
     /** The records with these ids, live or deleted, by id. */
@@ -165,7 +176,16 @@ public final class Projection<T extends Projected> {
         return mongo.findOne(query, type, collection);
     }
 
-    private Publisher<?> whileUnknown(Flux<Long> misses) {
-        return misses.take(lookup.retries()).delayElements(lookup.interval());
+    /**
+     * {@code found}, looked up again while empty as {@link #lookup} allows. Without retries it is
+     * looked up once: a companion that completes at once would end the sequence before the first
+     * look.
+     */
+    private Mono<T> whileUnknown(Mono<T> found) {
+        long retries = lookup.retries();
+        if (retries == 0) {
+            return found;
+        }
+        return found.repeatWhenEmpty(misses -> misses.take(retries).delayElements(lookup.interval()));
     }
 }

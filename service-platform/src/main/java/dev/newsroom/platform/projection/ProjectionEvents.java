@@ -5,8 +5,9 @@ import static dev.newsroom.platform.messaging.EventMessages.required;
 
 import dev.newsroom.platform.messaging.EventMessages;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -14,84 +15,86 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How a listener of another service's topic applies one record to its projection: dispatches on
- * the CloudEvents type (a change type to the change, a deletion type to the deletion, any other
- * type is ignored, as the event rules ask), reads the data into the service's own record for that
- * kind of event and waits, bounded, for what the service does with it (typically {@link
- * Projection#changed} or {@link Projection#deleted}).
+ * How a listener of another service's topic applies one record to its projections: dispatches on
+ * the CloudEvents type to what the service registered for that type with {@link #on} (any other type
+ * is ignored, as the event rules ask), reads the data into the service's own record for that type
+ * and waits, bounded, for what the service does with it (typically {@link Projection#changed} or
+ * {@link Projection#deleted}).
  *
  * <p>A record that cannot be read (not JSON, without an event id, or without a field the service
  * requires) throws, as does a write that fails or times out: the binder retries it a few times
  * with back-off and then sends it to the dead-letter topic, and the partition moves on.
  *
- * @param <C> the service's record of a change event's data (tolerant: unknown fields ignored)
- * @param <D> the service's record of a deletion event's data
+ * <p>Immutable: {@link #on} answers a new value, so a listener builds its table once.
  */
-public final class ProjectionEvents<C, D> {
+public final class ProjectionEvents {
 
     /** Bounds the wait for the store on the binder's thread, which is not an event loop. */
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The types of {@code newsroom.articles.v1} that create or change an article. */
+    public static final String ARTICLE_PUBLISHED = "newsroom.article.published.v1",
+            ARTICLE_UPDATED = "newsroom.article.updated.v1";
+
+    /** The type of {@code newsroom.articles.v1} that deletes an article. */
+    public static final String ARTICLE_DELETED = "newsroom.article.deleted.v1";
+
     private static final Logger log = LoggerFactory.getLogger(ProjectionEvents.class);
 
     private final JsonMapper json;
-    private final Set<String> changeTypes;
-    private final Class<C> changeData;
-    private final Set<String> deletionTypes;
-    private final Class<D> deletionData;
+    private final Map<String, Handler<?>> handlers;
 
-    /**
-     * @param changeTypes the CloudEvents types that create or change the aggregate
-     * @param deletionTypes the CloudEvents types that delete it
-     */
-    public ProjectionEvents(
-            JsonMapper json,
-            Set<String> changeTypes,
-            Class<C> changeData,
-            Set<String> deletionTypes,
-            Class<D> deletionData) {
+    private ProjectionEvents(JsonMapper json, Map<String, Handler<?>> handlers) {
         this.json = Objects.requireNonNull(json);
-        this.changeTypes = Set.copyOf(changeTypes);
-        this.changeData = Objects.requireNonNull(changeData);
-        this.deletionTypes = Set.copyOf(deletionTypes);
-        this.deletionData = Objects.requireNonNull(deletionData);
+        this.handlers = handlers;
+    }
+
+    /** No type handled yet: every record is ignored until types are added with {@link #on}. */
+    public static ProjectionEvents reading(JsonMapper json) {
+        return new ProjectionEvents(json, Map.of());
     }
 
     /**
      * The events of {@code newsroom.articles.v1}, the copy every consumer of articles keeps:
      * published and updated change an article, deleted removes it. The type names are the topic's
      * public contract (contracts/asyncapi.yaml), the same for every consumer.
+     *
+     * @param <C> the service's record of a change event's data (tolerant: unknown fields ignored)
+     * @param <D> the service's record of a deletion event's data
      */
-    public static <C, D> ProjectionEvents<C, D> ofArticles(
-            JsonMapper json, Class<C> changeData, Class<D> deletionData) {
-        return new ProjectionEvents<>(
-                json,
-                Set.of("newsroom.article.published.v1", "newsroom.article.updated.v1"),
-                changeData,
-                Set.of("newsroom.article.deleted.v1"),
-                deletionData);
+    public static <C, D> ProjectionEvents ofArticles(
+            JsonMapper json, Class<C> changeData, Applier<C> change, Class<D> deletionData, Applier<D> deletion) {
+        return reading(json)
+                .on(ARTICLE_PUBLISHED, changeData, change)
+                .on(ARTICLE_UPDATED, changeData, change)
+                .on(ARTICLE_DELETED, deletionData, deletion);
     }
 
     /**
-     * Applies {@code message} with {@code change} or {@code deletion}, each given the event id and
-     * the event's data, and emitting whether anything changed; ignores a type it does not know.
-     * Returns when it is applied.
+     * These types and: records of {@code type} read into {@code data} and given to {@code applier}
+     * (replacing what was registered for {@code type} before).
      */
-    public void apply(Message<byte[]> message, Applier<C> change, Applier<D> deletion) {
+    public <E> ProjectionEvents on(String type, Class<E> data, Applier<E> applier) {
+        Map<String, Handler<?>> more = new LinkedHashMap<>(handlers);
+        more.put(
+                Objects.requireNonNull(type),
+                new Handler<>(Objects.requireNonNull(data), Objects.requireNonNull(applier)));
+        return new ProjectionEvents(json, Map.copyOf(more));
+    }
+
+    /**
+     * Applies {@code message} with what was registered for its type, given the event id and the
+     * event's data; ignores a type it does not know, unread. Returns when it is applied.
+     */
+    public void apply(Message<byte[]> message) {
         String type = EventMessages.type(message.getHeaders());
         String id = EventMessages.id(message.getHeaders());
         if (type == null) {
             log.debug("Ignoring a record without a CloudEvents type");
             return;
         }
-        Mono<Boolean> applied;
-        if (changeTypes.contains(type)) {
-            applied = change.apply(required(id, "event id"), data(json, message, changeData));
-        } else if (deletionTypes.contains(type)) {
-            applied = deletion.apply(required(id, "event id"), data(json, message, deletionData));
-        } else {
-            applied = Mono.just(false);
-        }
+        Handler<?> handler = handlers.get(type);
+        Mono<Boolean> applied = handler == null ? Mono.just(false) : handler.apply(json, id, message);
         if (!Boolean.TRUE.equals(applied.block(WRITE_TIMEOUT))) {
             log.debug("Event {} ({}) changed nothing: unknown type, already applied or stale", id, type);
         }
@@ -103,5 +106,12 @@ public final class ProjectionEvents<C, D> {
 
         /** Emits whether anything changed. */
         Mono<Boolean> apply(String eventId, E data);
+    }
+
+    private record Handler<E>(Class<E> type, Applier<E> applier) {
+
+        Mono<Boolean> apply(JsonMapper json, String eventId, Message<byte[]> message) {
+            return applier.apply(required(eventId, "event id"), data(json, message, type));
+        }
     }
 }

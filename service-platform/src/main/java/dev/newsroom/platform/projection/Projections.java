@@ -1,5 +1,6 @@
 package dev.newsroom.platform.projection;
 
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -42,5 +43,15 @@ public final class Projections {
     public <T extends Projected> Projection<T> of(
             String collection, Class<T> type, String key, ProjectionLookup lookup) {
         return new Projection<>(mongo, collection, type, key, lookup);
+    }
+
+    /**
+     * A copy stored in {@code collection} as {@code type}, looked up by {@code key}; a request waits
+     * for a key not seen yet only if {@code mayAppear} says the owner could have just made it (see
+     * {@link Projection#live}).
+     */
+    public <T extends Projected> Projection<T> of(
+            String collection, Class<T> type, String key, ProjectionLookup lookup, Predicate<String> mayAppear) {
+        return new Projection<>(mongo, collection, type, key, lookup, mayAppear);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -28,50 +27,41 @@ class ProjectionEventsTest {
     record StoryDeleted(String storyId, Instant deletedAt) {}
 
     final List<String> applied = new ArrayList<>();
-    final ProjectionEvents<StoryChanged, StoryDeleted> events = new ProjectionEvents<>(
-            JsonMapper.builder().build(),
-            Set.of(PUBLISHED, UPDATED),
-            StoryChanged.class,
-            Set.of(DELETED),
-            StoryDeleted.class);
+    final ProjectionEvents events = ProjectionEvents.reading(
+                    JsonMapper.builder().build())
+            .on(PUBLISHED, StoryChanged.class, this::change)
+            .on(UPDATED, StoryChanged.class, this::change)
+            .on(DELETED, StoryDeleted.class, this::deletion);
 
     @Test
     void changeTypesGoToTheChangeWithTheEventIdAndTheData() {
-        events.apply(
-                message(PUBLISHED, "e1", "{\"storyId\":\"s1\",\"title\":\"One\",\"extra\":1}"),
-                this::change,
-                this::deletion);
-        events.apply(message(UPDATED, "e2", "{\"storyId\":\"s1\",\"title\":\"Two\"}"), this::change, this::deletion);
+        events.apply(message(PUBLISHED, "e1", "{\"storyId\":\"s1\",\"title\":\"One\",\"extra\":1}"));
+        events.apply(message(UPDATED, "e2", "{\"storyId\":\"s1\",\"title\":\"Two\"}"));
 
         assertThat(applied).containsExactly("changed e1 s1 One", "changed e2 s1 Two");
     }
 
     @Test
     void deletionTypesGoToTheDeletion() {
-        events.apply(
-                message(DELETED, "e3", "{\"storyId\":\"s1\",\"deletedAt\":\"2026-11-26T12:00:00Z\"}"),
-                this::change,
-                this::deletion);
+        events.apply(message(DELETED, "e3", "{\"storyId\":\"s1\",\"deletedAt\":\"2026-11-26T12:00:00Z\"}"));
 
         assertThat(applied).containsExactly("deleted e3 s1 2026-11-26T12:00:00Z");
     }
 
     @Test
     void unknownTypesAndRecordsWithoutATypeAreIgnoredUnread() {
-        events.apply(message("newsroom.story.reviewed.v9", "e4", "not even JSON"), this::change, this::deletion);
-        events.apply(message(null, "e5", "not even JSON"), this::change, this::deletion);
+        events.apply(message("newsroom.story.reviewed.v9", "e4", "not even JSON"));
+        events.apply(message(null, "e5", "not even JSON"));
 
         assertThat(applied).isEmpty();
     }
 
     @Test
     void aKnownTypeWithoutAnEventIdOrWithUnreadableDataIsADeadLetter() {
-        assertThatThrownBy(() ->
-                        events.apply(message(PUBLISHED, null, "{\"storyId\":\"s1\"}"), this::change, this::deletion))
+        assertThatThrownBy(() -> events.apply(message(PUBLISHED, null, "{\"storyId\":\"s1\"}")))
                 .isInstanceOf(UnreadableEvent.class)
                 .hasMessage("missing event id");
-        assertThatThrownBy(() ->
-                        events.apply(message(DELETED, "e6", "{\"storyId\": not json"), this::change, this::deletion))
+        assertThatThrownBy(() -> events.apply(message(DELETED, "e6", "{\"storyId\": not json")))
                 .isInstanceOf(UnreadableEvent.class)
                 .hasMessageStartingWith("not valid StoryDeleted JSON");
         assertThat(applied).isEmpty();
@@ -79,10 +69,10 @@ class ProjectionEventsTest {
 
     @Test
     void aFailingWriteFailsTheRecordSoThatTheBinderRetriesIt() {
-        assertThatThrownBy(() -> events.apply(
-                        message(UPDATED, "e7", "{\"storyId\":\"s1\"}"),
-                        (eventId, data) -> Mono.error(new IllegalStateException("store down")),
-                        this::deletion))
+        ProjectionEvents failing = events.on(
+                UPDATED, StoryChanged.class, (eventId, data) -> Mono.error(new IllegalStateException("store down")));
+
+        assertThatThrownBy(() -> failing.apply(message(UPDATED, "e7", "{\"storyId\":\"s1\"}")))
                 .hasMessageContaining("store down");
     }
 

@@ -150,6 +150,41 @@ class ProjectionTest {
     }
 
     @Test
+    void anIdThatAppearsWhileTheRequestWaitsIsFoundAndAnUnknownOneIsEmptyAfterTheWait() {
+        Mono<Boolean> arrivesLate =
+                Mono.delay(Duration.ofMillis(400)).then(projection.changed("e1", id, T0, fields("Late")));
+
+        StepVerifier.create(projection.awaitId(id).zipWith(arrivesLate, (story, applied) -> story))
+                .assertNext(story -> assertThat(story.title()).isEqualTo("Late"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+        long started = System.nanoTime();
+        StepVerifier.create(projection.awaitId("never-" + id)).expectComplete().verify(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(Duration.ofMillis(600), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void withoutWaitingAStoredRecordIsStillFoundByKeyAndById() {
+        Projection<StoryCopy> impatient = new Projection<>(
+                mongo,
+                StoryCopy.COLLECTION,
+                StoryCopy.class,
+                "slug",
+                new ProjectionLookup(Duration.ZERO, Duration.ofMillis(100)));
+        changed("e1", "Stored", T0);
+
+        StepVerifier.create(impatient.live(slug))
+                .assertNext(story -> assertThat(story.title()).isEqualTo("Stored"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+        StepVerifier.create(impatient.awaitId(id))
+                .assertNext(story -> assertThat(story.title()).isEqualTo("Stored"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
     void anUnknownKeyIsEmptyAfterTheBoundedWait() {
         long started = System.nanoTime();
 
