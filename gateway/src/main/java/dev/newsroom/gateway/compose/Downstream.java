@@ -10,17 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
@@ -87,27 +84,6 @@ public class Downstream {
     }
 
     /**
-     * A service's Server-Sent Events, passed on as they come (no buffering, no overall timeout: the
-     * stream lasts as long as the client stays). An error answer before the stream starts is passed
-     * on like any other; a service that cannot be reached is the 503.
-     */
-    public Flux<ServerSentEvent<String>> stream(String service, String path) {
-        URI target = URI.create(DownstreamServices.balanced(service) + path);
-        return Flux.deferContextual(context -> {
-            WebClient.RequestHeadersSpec<?> request = web.get().uri(target).accept(MediaType.TEXT_EVENT_STREAM);
-            String requestId = RequestIds.from(context);
-            if (requestId != null) {
-                request.header(RequestIds.HEADER, requestId);
-            }
-            passClient(request, context);
-            return request.exchangeToFlux(response -> response.statusCode().isError()
-                            ? read(response).thenMany(Flux.empty())
-                            : response.bodyToFlux(EVENTS))
-                    .onErrorMap(failure -> unavailable(service, failure, requestId));
-        });
-    }
-
-    /**
      * The reader's address and browser, as on the proxied routes: a composed read is the reader's
      * read, and services count and limit readers by them.
      */
@@ -117,9 +93,6 @@ public class Downstream {
             request.headers(client::writeTo);
         }
     }
-
-    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS =
-            new ParameterizedTypeReference<>() {};
 
     private Mono<JsonNode> read(ClientResponse response) {
         if (response.statusCode().is5xxServerError()) {

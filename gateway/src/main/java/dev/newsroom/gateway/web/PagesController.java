@@ -1,6 +1,5 @@
 package dev.newsroom.gateway.web;
 
-import dev.newsroom.gateway.compose.Authors;
 import dev.newsroom.gateway.compose.Downstream;
 import dev.newsroom.gateway.compose.Target;
 import dev.newsroom.platform.web.RequestIds;
@@ -28,10 +27,13 @@ import tools.jackson.databind.node.ObjectNode;
  * popular-posts box, fetched in parallel. The services answer with the authors' profiles already
  * in place, so the parts are put side by side as they came. A part that fails or takes longer than
  * {@code newsroom.page-part-timeout} is {@code null}, named in {@code missing} and in {@value
- * Authors#DEGRADED_HEADER}; the page still comes back.
+ * #DEGRADED_HEADER}; the page still comes back.
  */
 @RestController
 class PagesController {
+
+    /** Names the parts of a page that could not be fetched. */
+    static final String DEGRADED_HEADER = "X-Newsroom-Degraded";
 
     private static final Logger log = LoggerFactory.getLogger(PagesController.class);
     static final int FIRST_COMMENTS = 20;
@@ -96,7 +98,7 @@ class PagesController {
         page.set("missing", json.valueToTree(missing));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (!missing.isEmpty()) {
-            response.header(Authors.DEGRADED_HEADER, String.join(",", missing));
+            response.header(DEGRADED_HEADER, String.join(",", missing));
         }
         return response.body(page);
     }
