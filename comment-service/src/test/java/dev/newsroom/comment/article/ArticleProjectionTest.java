@@ -69,7 +69,8 @@ class ArticleProjectionTest {
                 .verify(Duration.ofSeconds(10));
 
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(waited).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
+        // Bounded, not forever: the upper limit leaves room for a loaded machine.
+        assertThat(waited).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(30));
     }
 
     @Test
