@@ -9,7 +9,8 @@ usage() {
     cat <<'EOF'
 usage: bench/comment-service.sh [--no-build] [--warmup SECONDS] [--duration SECONDS]
                                 [--connections N] [--threads N] [--rounds N] [--no-roof]
-                                [--jfr DIR] [--comment-jar JAR]
+                                [--jfr DIR] [--comment-jar JAR] [--comment-arg ARG]
+                                [--comment-jvm-arg ARG]
 
   --no-build          use the jars already in */target (they are still copied first)
   --warmup SECONDS    load on each endpoint before counting (default 60)
@@ -22,6 +23,9 @@ usage: bench/comment-service.sh [--no-build] [--warmup SECONDS] [--duration SECO
                       first measured run of the comment list into DIR, and print its hottest frames
   --comment-jar JAR   run this comment-service jar instead of comment-service/target's (e.g. an
                       older build, to compare before and after back to back)
+  --comment-arg ARG   an extra argument for comment-service, e.g.
+                      --comment-arg=--newsroom.logging.automatic-request-id=false (repeatable)
+  --comment-jvm-arg ARG  an extra JVM option for comment-service (repeatable)
 EOF
 }
 
@@ -34,6 +38,8 @@ ROUNDS=1
 ROOF=1
 JFR_DIR=""
 COMMENT_JAR=""
+COMMENT_ARGS=()
+COMMENT_JVM_ARGS=()
 ORIGINAL_ARGS=("$@")
 
 # shellcheck source=bench/common.sh
@@ -51,6 +57,12 @@ while [[ $# -gt 0 ]]; do
         --jfr) [[ -n "${2:-}" ]] || { echo "--jfr needs a folder" >&2; exit 64; }; JFR_DIR="$2"; shift 2 ;;
         --comment-jar) [[ -f "${2:-}" ]] || { echo "--comment-jar needs a jar file, got '${2:-}'" >&2; exit 64; }
             COMMENT_JAR="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
+        --comment-arg=*) COMMENT_ARGS+=("${1#--comment-arg=}"); shift ;;
+        --comment-arg) [[ -n "${2:-}" ]] || { echo "--comment-arg needs a value" >&2; exit 64; }
+            COMMENT_ARGS+=("$2"); shift 2 ;;
+        --comment-jvm-arg=*) COMMENT_JVM_ARGS+=("${1#--comment-jvm-arg=}"); shift ;;
+        --comment-jvm-arg) [[ -n "${2:-}" ]] || { echo "--comment-jvm-arg needs a value" >&2; exit 64; }
+            COMMENT_JVM_ARGS+=("$2"); shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
     esac
@@ -100,16 +112,22 @@ start_infrastructure "$WORK/jars/embedded-infra.jar" "$KAFKA_PORT" "$MONGO_PORT"
 USER_URL="http://127.0.0.1:$USER_PORT"
 ARTICLE_URL="http://127.0.0.1:$ARTICLE_PORT"
 COMMENT_URL="http://127.0.0.1:$COMMENT_PORT"
-start_service() { # module port database
-    start "$1" env PORT="$2" \
-        MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/$3" \
+start_service() { # module port database [jvm options...] -- [arguments...]
+    local module="$1" port="$2" database="$3" jvm=() args=()
+    shift 3
+    while [[ $# -gt 0 && "$1" != -- ]]; do jvm+=("$1"); shift; done
+    [[ $# -gt 0 ]] && shift
+    args=("$@")
+    start "$module" env PORT="$port" \
+        MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/$database" \
         KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
         USER_SERVICE_URL="$USER_URL" \
-        "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$WORK/jars/$1.jar"
+        "$JAVA" "${SERVICE_JAVA_OPTS[@]}" ${jvm[@]+"${jvm[@]}"} -jar "$WORK/jars/$module.jar" ${args[@]+"${args[@]}"}
 }
 start_service user-service "$USER_PORT" newsroom-users
 start_service article-service "$ARTICLE_PORT" newsroom-articles
-start_service comment-service "$COMMENT_PORT" newsroom-comments
+start_service comment-service "$COMMENT_PORT" newsroom-comments \
+    ${COMMENT_JVM_ARGS[@]+"${COMMENT_JVM_ARGS[@]}"} -- ${COMMENT_ARGS[@]+"${COMMENT_ARGS[@]}"}
 COMMENT_PID="${PIDS[${#PIDS[@]}-1]}"
 MONGO_PID="${PIDS[1]}"
 wait_http_ready user-service "$USER_PORT" 600
@@ -253,6 +271,7 @@ echo "== comment-service benchmark =="
 print_machine with-wrk
 echo "processes:  user-service, article-service, comment-service, each ${SERVICE_JAVA_OPTS[*]}; embedded Kafka (KRaft), mongo-java-server --in-memory; all and wrk on the same $(nproc) cores"
 echo "jar:        ${COMMENT_JAR:-comment-service/target} ($(sha1sum "$WORK/jars/comment-service.jar" | cut -c1-12))"
+echo "extra:      $(x="${COMMENT_JVM_ARGS[*]:-} ${COMMENT_ARGS[*]:-}"; x="${x# }"; echo "${x:-none}")"
 echo "seed:       one story ($(( ${#BODY} )) characters of Markdown, JSON-escaped), ${#COMMENT_BODIES[@]} comments; the list answers ${#LIST} bytes"
 echo "load:       wrk -t$THREADS -c$CONNECTIONS --latency on 127.0.0.1, ${WARMUP}s warm-up per endpoint, then $ROUNDS round(s) of ${DURATION}s per endpoint"
 echo "reproduce:  $COMMAND"
