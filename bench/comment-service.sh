@@ -19,8 +19,8 @@ usage: bench/comment-service.sh [--no-build] [--warmup SECONDS] [--duration SECO
   --threads N         wrk threads (default 2)
   --rounds N          measured rounds, each every endpoint in turn (default 1)
   --no-roof           measure only the comment list, not the liveness endpoint beside it
-  --jfr DIR           record a JFR profile (1 ms execution samples) of comment-service during the
-                      first measured run of the comment list into DIR, and print its hottest frames
+  --jfr DIR           after the measured rounds, one more run of the comment list with a JFR profile
+                      (1 ms execution samples) of comment-service into DIR; prints its hottest frames
   --comment-jar JAR   run this comment-service jar instead of comment-service/target's (e.g. an
                       older build, to compare before and after back to back)
   --comment-arg ARG   an extra argument for comment-service, e.g.
@@ -242,7 +242,6 @@ ROWS=()
 for (( r=1; r<=ROUNDS; r++ )); do
     for (( i=0; i<${#ENDPOINT_URLS[@]}; i++ )); do
         f="$WORK/measure-$r-$i.txt"
-        if [[ -n "$JFR_DIR" && $i == 0 && $r == 1 ]]; then jfr_start; fi
         log "round $r, measuring ${DURATION}s: ${ENDPOINT_NAMES[$i]}"
         c0=$(proc_ticks "$COMMENT_PID")
         s0=$(sys_ticks "$COMMENT_PID")
@@ -251,7 +250,6 @@ for (( r=1; r<=ROUNDS; r++ )); do
         c1=$(proc_ticks "$COMMENT_PID")
         s1=$(sys_ticks "$COMMENT_PID")
         m1=$(proc_ticks "$MONGO_PID")
-        if [[ -n "$JFR_DIR" && $i == 0 && $r == 1 ]]; then jfr_stop; fi
         n=$(total_requests "$f")
         ROWS+=("$(printf '| %5s | %-33s | %10s | %9s | %9s | %8s | %6s | %11s | %8s | %9s | %9s |' \
             "$r" "${ENDPOINT_NAMES[$i]}" "$(rps "$f")" "$(percentile 50 "$f")" "$(percentile 99 "$f")" \
@@ -259,6 +257,15 @@ for (( r=1; r<=ROUNDS; r++ )); do
             "$(ms_per_request $(( m1 - m0 )) "$n")" "$FOREIGN_CPU")")
     done
 done
+
+# The profile comes from a run of its own after the measured ones: recording (the profile settings,
+# 1 ms samples) costs the service CPU too, which the measured figures must not include.
+if [[ -n "$JFR_DIR" ]]; then
+    jfr_start
+    log "profiling ${DURATION}s: ${ENDPOINT_NAMES[0]}"
+    run_wrk "$DURATION" "${ENDPOINT_URLS[0]}" "$WORK/profiled.txt"
+    jfr_stop
+fi
 
 # ---------------------------------------------------------------------------------------------
 # Report.
@@ -328,7 +335,7 @@ if [[ -n "$JFR_DIR" ]]; then
             awk -F'\t' -v total="$TOTAL" -v n="$2" 'NR <= n { printf "  %5.1f %%  %6d  %s\n", 100 * $1 / total, $1, $2 }'
     }
     echo
-    echo "== JFR: comment-service during the first measured run of the comment list ($TOTAL execution samples, 1 ms period) =="
+    echo "== JFR: comment-service during an extra ${DURATION}s run of the comment list, not measured ($TOTAL execution samples, 1 ms period) =="
     echo "recording: $JFR_FILE (open in JDK Mission Control, or: jfr print --events jdk.ExecutionSample $JFR_FILE)"
     echo
     echo "samples by thread:"
