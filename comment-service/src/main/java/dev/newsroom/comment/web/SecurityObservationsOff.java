@@ -13,7 +13,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * {@code SECURITY_OBSERVATIONS=true} brings both back.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "management.observations.enable.spring.security", havingValue = "false")
+@ConditionalOnProperty(name = "management.observations.enable[spring.security]", havingValue = "false")
 class SecurityObservationsOff {
 
     @Bean
