@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idBlockSize how many comment ids an instance reserves from the shared sequence at once:
  *     larger blocks mean fewer sequence writes, and more ids skipped when an instance stops
  * @param articleLookup how requests wait for an article the projection has not seen yet
+ * @param articleCache how long a listing may reuse a live article it looked up (see {@link
+ *     ArticleCache})
  * @param editWindow how long after posting its author may still change a comment
  * @param maxDepth how deep replies nest: a top-level comment has depth 0, a reply its parent's + 1
  * @param perMinute how many comments one user may post per minute, counted by every instance
@@ -25,6 +27,7 @@ public record CommentServiceProperties(
         @DefaultValue("5000") int maxBodyLength,
         @DefaultValue("50") int idBlockSize,
         @DefaultValue ProjectionLookup articleLookup,
+        @DefaultValue ArticleCache articleCache,
         @DefaultValue("15m") Duration editWindow,
         @DefaultValue("3") int maxDepth,
         @DefaultValue("10") int perMinute,
@@ -46,6 +49,30 @@ public record CommentServiceProperties(
         }
         if (perMinute < 1) {
             throw new IllegalArgumentException("newsroom.comments.per-minute must be at least 1");
+        }
+    }
+
+    /**
+     * Listings (and live streams) resolve their slug from memory for a moment after the store said
+     * the article is live: every page view of a story would otherwise read the same projection record
+     * again. The instance that applies an article's event forgets at once; another instance of the
+     * service may list a deleted or renamed article's slug for up to {@code ttl} more, on top of the
+     * projection's own lag. Posting, editing and deleting always read the store.
+     *
+     * @param ttl how long a looked-up live article is reused ({@code 0}: never)
+     * @param maxSize how many slugs are kept at most
+     */
+    public record ArticleCache(
+            @DefaultValue("1s") Duration ttl,
+            @DefaultValue("10000") int maxSize) {
+
+        public ArticleCache {
+            if (ttl.isNegative()) {
+                throw new IllegalArgumentException("newsroom.comments.article-cache.ttl must not be negative");
+            }
+            if (maxSize < 1) {
+                throw new IllegalArgumentException("newsroom.comments.article-cache.max-size must be at least 1");
+            }
         }
     }
 

@@ -10,7 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * An article's comments as readers see them: in thread order, whole or a page at a time, with
- * placeholders where a comment they may not read still has live replies below it.
+ * placeholders where a comment they may not read still has live replies below it. The article is
+ * resolved through {@link ArticleProjection#readable}, which may answer from memory.
  */
 @Service
 public class CommentListing {
@@ -30,12 +31,12 @@ public class CommentListing {
      * or rejected one for anybody but its author and moderators ({@code viewer} null: anonymous).
      */
     public Flux<Comment> list(String slug, CurrentUser viewer) {
-        return articles.live(slug).flatMapMany(article -> inThreadOrder(article, null, viewer));
+        return articles.readable(slug).flatMapMany(article -> inThreadOrder(article, null, viewer));
     }
 
     /** One page of {@link #list}: up to {@code limit} comments after the cursor's ({@code null}: from the start). */
     public Mono<Page> page(String slug, int limit, String afterPath, CurrentUser viewer) {
-        return articles.live(slug)
+        return articles.readable(slug)
                 .flatMap(article -> inThreadOrder(article, afterPath, viewer)
                         .take(limit + 1L)
                         .collectList())
@@ -48,7 +49,7 @@ public class CommentListing {
      * anything is written.
      */
     public Mono<Article> article(String slug) {
-        return articles.live(slug);
+        return articles.readable(slug);
     }
 
     /** A page of comments, and the cursor of the next page if there is one. */

@@ -1,6 +1,7 @@
 package dev.newsroom.comment.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import dev.newsroom.comment.CommentServiceTest;
 import dev.newsroom.platform.web.ApiException;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import reactor.test.StepVerifier;
 
 /**
@@ -71,6 +73,34 @@ class ArticleProjectionTest {
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
         // Bounded, not forever: the upper limit leaves room for a loaded machine.
         assertThat(waited).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aListingReusesALiveArticleItLookedUpUntilThisInstanceAppliesAnEvent() {
+        projection.changed("e1", id, slug, "A title", author, T0).block();
+        Article first = projection.readable(slug).block(Duration.ofSeconds(5));
+        // Changed in the store behind the projection's back, as if by another instance: not seen yet.
+        mongo.remove(new Query(where("_id").is(id)), Article.class).block();
+
+        assertThat(projection.readable(slug).block(Duration.ofSeconds(5))).isEqualTo(first);
+
+        projection
+                .changed("e2", id, slug, "A new title", author, T0.plusSeconds(1))
+                .block();
+        assertThat(projection.readable(slug).block(Duration.ofSeconds(5)).title())
+                .isEqualTo("A new title");
+    }
+
+    @Test
+    void aListingSeesADeletionThisInstanceAppliedAtOnce() {
+        projection.changed("e1", id, slug, "A title", author, T0).block();
+        projection.readable(slug).block(Duration.ofSeconds(5));
+
+        projection.deleted("e2", id, slug, author, T0.plusSeconds(5)).block();
+
+        StepVerifier.create(projection.readable(slug))
+                .expectError(ApiException.class)
+                .verify(Duration.ofSeconds(1));
     }
 
     @Test
