@@ -1,10 +1,8 @@
-package dev.newsroom.comment.messaging;
+package dev.newsroom.platform.authors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.contracts.EventContracts;
-import dev.newsroom.platform.authors.TestUsers;
-import dev.newsroom.platform.authors.UserEvents;
 import dev.newsroom.platform.authors.UserEvents.ProfileUpdated;
 import dev.newsroom.platform.authors.UserEvents.UserFollowed;
 import dev.newsroom.platform.authors.UserEvents.UserRegistered;
@@ -14,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The records this service reads {@code newsroom.users.v1} with (the platform's, bound as {@code
- * userEvents-in-0}) read user-service's published examples, and the events the tests play
- * user-service with are valid against its schemas.
+ * The records every service that binds {@code userEvents-in-0} reads {@code newsroom.users.v1} with
+ * read user-service's published examples, and the events the tests play user-service with are valid
+ * against its schemas. One check here covers each consumer, since they all read with these records.
  */
 class UserEventsContractTest {
 
