@@ -2,6 +2,7 @@ package dev.newsroom.gateway.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.newsroom.platform.web.EntityTags;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -136,8 +137,7 @@ final class AnonymousStoryCache implements WebFilter, Ordered {
                             String.valueOf(Duration.ofNanos(System.nanoTime() - storedAtNanos)
                                     .toSeconds()));
             String etag = headers.getETag();
-            if (etag != null
-                    && (ifNoneMatch.contains(etag) || ifNoneMatch.contains("W/" + etag) || ifNoneMatch.contains("*"))) {
+            if (etag != null && EntityTags.anyMatches(ifNoneMatch, etag)) {
                 response.setStatusCode(HttpStatus.NOT_MODIFIED);
                 response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
                 return response.setComplete();

@@ -95,7 +95,7 @@ final class ConditionalGet implements WebFilter, Ordered {
                 headers.setETag(etag);
                 headers.setCacheControl(cacheControl);
                 headers.setVary(List.of(HttpHeaders.AUTHORIZATION));
-                if (matches(etag)) {
+                if (EntityTags.anyMatches(ifNoneMatch, etag)) {
                     DataBufferUtils.release(joined);
                     setStatusCode(HttpStatus.NOT_MODIFIED);
                     headers.remove(HttpHeaders.CONTENT_LENGTH);
@@ -112,20 +112,6 @@ final class ConditionalGet implements WebFilter, Ordered {
                     && type != null
                     && MediaType.APPLICATION_JSON.isCompatibleWith(type)
                     && headers.getETag() == null;
-        }
-
-        /** RFC 9110's weak comparison, as If-None-Match requires; {@code *} matches any answer. */
-        private boolean matches(String etag) {
-            for (String candidate : ifNoneMatch) {
-                if (candidate.equals("*") || opaque(candidate).equals(opaque(etag))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static String opaque(String etag) {
-            return etag.startsWith("W/") ? etag.substring(2) : etag;
         }
     }
 
