@@ -1,11 +1,11 @@
 package dev.newsroom.platform.web;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -24,7 +24,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * HTTP caching for every successful JSON read under {@code /api/}: an {@code ETag} (a digest of
+ * HTTP caching for every successful JSON read under {@code /api/}: an {@code ETag} (a checksum of
  * the body), a {@code 304 Not Modified} without the body when the client's {@code If-None-Match}
  * names it, and a {@code Cache-Control} that lets a shared cache (a CDN, the operator's reverse
  * proxy) keep an anonymous answer for {@code max-age} but never one to a request with a token.
@@ -115,24 +115,27 @@ final class ConditionalGet implements WebFilter, Ordered {
         }
     }
 
-    /** A digest of the body's bytes, read without moving the buffer's position. */
+    /**
+     * A 64-bit checksum of the body's bytes (CRC-32C and CRC-32, two different polynomials, side by
+     * side), read without moving the buffer's position. The tag only tells versions of one answer
+     * apart and protects nothing, so a cryptographic digest is not needed; both checksums are
+     * computed by the processor's own instructions, where MD5 took 18 % of article-service's CPU on
+     * a hot story read (a 4.7 KB answer, docs/benchmarks.md).
+     */
     static String etagOf(DataBuffer body) {
-        MessageDigest digest = md5();
+        CRC32C first = new CRC32C();
+        CRC32 second = new CRC32();
         try (DataBuffer.ByteBufferIterator buffers = body.readableByteBuffers()) {
             while (buffers.hasNext()) {
                 ByteBuffer next = buffers.next();
-                digest.update(next);
+                first.update(next.duplicate());
+                second.update(next);
             }
         }
-        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()) + "\"";
-    }
-
-    /** MD5 is enough here: the tag tells versions of one answer apart, it protects nothing. */
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException absent) {
-            throw new IllegalStateException("every Java platform has MD5", absent);
-        }
+        byte[] tag = ByteBuffer.allocate(Long.BYTES)
+                .putInt((int) first.getValue())
+                .putInt((int) second.getValue())
+                .array();
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(tag) + "\"";
     }
 }

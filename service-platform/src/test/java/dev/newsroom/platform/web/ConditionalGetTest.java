@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -112,6 +116,26 @@ class ConditionalGetTest {
         assertThat(read.getStatus().value()).isEqualTo(200);
         assertThat(read.getResponseHeaders().getETag()).isEqualTo("\"from-the-service\"");
         assertThat(read.getResponseHeaders().getCacheControl()).isNull();
+    }
+
+    @Test
+    void theTagDependsOnTheBytesOnlyNotOnHowTheBodyWasSplitIntoBuffers() {
+        DefaultDataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+        byte[] body = "{\"article\":{\"title\":\"Über die Brücke\",\"body\":\"…\"}}".getBytes(StandardCharsets.UTF_8);
+        DataBuffer whole = buffers.wrap(body);
+        DataBuffer split = buffers.join(List.of(
+                buffers.wrap(Arrays.copyOfRange(body, 0, 7)), buffers.wrap(Arrays.copyOfRange(body, 7, body.length))));
+        byte[] changed = body.clone();
+        changed[changed.length - 4] ^= 1;
+
+        String tag = ConditionalGet.etagOf(whole);
+
+        assertThat(tag).matches("\"[A-Za-z0-9_-]{11}\"");
+        assertThat(ConditionalGet.etagOf(split)).isEqualTo(tag);
+        assertThat(ConditionalGet.etagOf(buffers.wrap(changed))).isNotEqualTo(tag);
+        assertThat(whole.readPosition())
+                .as("the body is still there to be written")
+                .isZero();
     }
 
     private EntityExchangeResult<String> get(String path, String authorization, String ifNoneMatch) {
