@@ -740,11 +740,11 @@ class RealWorldApiIT {
     @Order(40)
     void internalEndpointsAndActuatorDetailsAreNotReachableThroughTheGateway() throws Exception {
         for (String[] request : List.of(
-                new String[] {"POST", "/internal/profiles", "{\"ids\":[],\"viewerId\":null}"},
-                new String[] {"GET", "/internal/profiles", null},
-                new String[] {"GET", "/internal/users/by-username/" + alice.username(), null},
+                new String[] {"GET", "/internal/users/" + alice.username() + "/following", null},
                 new String[] {"POST", "/internal/articles/search", "{\"authorIds\":[]}"},
-                new String[] {"GET", "/api/internal/profiles", null},
+                new String[] {"POST", "/internal/articles/by-ids", "{\"ids\":[]}"},
+                new String[] {"POST", "/internal/comments/counts", "{\"articleIds\":[]}"},
+                new String[] {"GET", "/api/internal/users/" + alice.username() + "/following", null},
                 new String[] {"GET", "/actuator/env", null},
                 new String[] {"GET", "/actuator/metrics", null},
                 new String[] {"GET", "/actuator/gateway/routes", null},
@@ -758,7 +758,7 @@ class RealWorldApiIT {
                 assertThat(answer.body()).doesNotContain(alice.email());
             }
         }
-        Answer dotted = send("GET", "/api/../internal/users/by-username/" + alice.username(), null, null);
+        Answer dotted = send("GET", "/api/../internal/users/" + alice.username() + "/following", null, null);
         assertThat(dotted.status()).as("a dot-dot path: " + dotted.body()).isBetween(400, 499);
 
         Answer health = send("GET", "/actuator/health", null, null);

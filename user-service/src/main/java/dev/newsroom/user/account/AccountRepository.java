@@ -4,7 +4,6 @@ import dev.newsroom.platform.outbox.OutboxEvent;
 import dev.newsroom.platform.outbox.OutboxEvents;
 import dev.newsroom.platform.web.ApiException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -58,10 +57,6 @@ class AccountRepository implements SmartInitializingSingleton {
 
     Mono<Account> byId(String id) {
         return mongo.findById(id, Account.class);
-    }
-
-    Flux<Account> byIds(Collection<String> ids) {
-        return mongo.find(new Query(Criteria.where("_id").in(ids)), Account.class);
     }
 
     Mono<Account> byUsernameKey(String usernameKey) {

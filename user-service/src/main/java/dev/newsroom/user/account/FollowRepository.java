@@ -2,7 +2,6 @@ package dev.newsroom.user.account;
 
 import dev.newsroom.platform.outbox.OutboxEvent;
 import dev.newsroom.platform.outbox.OutboxEvents;
-import java.util.Collection;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -84,19 +83,6 @@ class FollowRepository implements SmartInitializingSingleton {
         return mongo.find(
                         new Query(Criteria.where("followerId")
                                 .is(followerId)
-                                .and("active")
-                                .is(true)),
-                        Follow.class)
-                .map(Follow::followeeId);
-    }
-
-    /** Which of {@code candidateIds} {@code followerId} follows. */
-    Flux<String> followeesAmong(String followerId, Collection<String> candidateIds) {
-        return mongo.find(
-                        new Query(Criteria.where("followerId")
-                                .is(followerId)
-                                .and("followeeId")
-                                .in(candidateIds)
                                 .and("active")
                                 .is(true)),
                         Follow.class)

@@ -1,15 +1,10 @@
 package dev.newsroom.user.account;
 
 import dev.newsroom.platform.web.ApiException;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads accounts as others see them: by username, or many by id, with whether the viewer follows each. */
+/** Reads accounts as others see them: by username, with whether the viewer follows them. */
 @Service
 public class ProfileReads {
 
@@ -26,18 +21,6 @@ public class ProfileReads {
         return byUsername(username)
                 .flatMap(account ->
                         isFollowing(viewerId, account.id()).map(following -> Profile.of(account, following)));
-    }
-
-    /** ProfileReads of many users at once, with {@code following} for the viewer (null: anonymous). */
-    public Flux<Profile> profiles(Collection<String> ids, String viewerId) {
-        if (ids.isEmpty()) {
-            return Flux.empty();
-        }
-        Mono<Set<String>> followed = viewerId == null
-                ? Mono.just(Set.of())
-                : follows.followeesAmong(viewerId, ids).collect(Collectors.toCollection(HashSet::new));
-        return followed.flatMapMany(following ->
-                accounts.byIds(ids).map(account -> Profile.of(account, following.contains(account.id()))));
     }
 
     /** The account with that username (in any case), or a 404 for the profile. */

@@ -4,7 +4,6 @@ import dev.newsroom.user.account.Account;
 import dev.newsroom.user.account.Profile;
 import dev.newsroom.user.account.SignedIn;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The JSON shapes of the RealWorld user and profile endpoints, and of the internal ones. */
@@ -34,20 +33,6 @@ final class UserJson {
     record Roles(String username, Set<String> roles) {}
 
     record RolesEnvelope(Roles user) {}
-
-    /** Internal: profiles keyed by user id. */
-    record ProfilesById(Map<String, IdentifiedProfile> profiles) {}
-
-    record IdentifiedProfile(String id, String username, String bio, String image, boolean following) {
-        static IdentifiedProfile of(Profile profile) {
-            return new IdentifiedProfile(
-                    profile.id(), profile.username(), profile.bio(), profile.image(), profile.following());
-        }
-    }
-
-    record ProfilesQuery(List<String> ids, String viewerId) {}
-
-    record UserId(String id, String username) {}
 
     record FollowedIds(List<String> ids) {}
 }
