@@ -23,6 +23,10 @@ ARG PORT=8080
 # PORT is also what the service binds to (server.port reads it), so EXPOSE and the health check
 # can never disagree with the port the process actually listens on.
 ENV PORT=${PORT}
+# At most two malloc arenas: the default (eight per core) lets a JVM's many threads keep native
+# memory nobody uses. The heap and GC come from JAVA_TOOL_OPTIONS (docker-compose.yml,
+# deploy/jvm-options.properties); without it the heap follows the container's limit.
+ENV MALLOC_ARENA_MAX=2
 LABEL org.opencontainers.image.title="newsroom-${SERVICE}"
 
 RUN groupadd --system --gid 10001 newsroom \

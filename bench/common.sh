@@ -114,23 +114,58 @@ start_infrastructure() { # infra-jar kafka-port mongo-port
     wait_infra_ready mongo 300
 }
 
-# The services and the gateway, each its own JVM with the caller's SERVICE_JAVA_OPTS (an array),
-# wired to the broker and the store of start_infrastructure (KAFKA_PORT, MONGO_PORT) and to
-# user-service's keys (USER_URL).
+# Per process, options after SERVICE_JAVA_OPTS and before SERVICE_JVM_EXTRA (so an extra option given
+# on a benchmark's command line wins); use_measured_sizing fills it from deploy/jvm-options.properties.
+declare -A PROCESS_JVM=()
+SERVICE_JVM_EXTRA=()
+
+# Sets SERVICE_JAVA_OPTS and PROCESS_JVM to the sizing the project ships (deploy/jvm-options.properties),
+# as docker-compose.yml runs the services.
+use_measured_sizing() {
+    local file="$ROOT/deploy/jvm-options.properties" key value
+    while IFS='=' read -r key value; do
+        [[ -z "$key" || "$key" == \#* ]] && continue
+        if [[ "$key" == all ]]; then
+            read -r -a SERVICE_JAVA_OPTS <<<"$value"
+        else
+            PROCESS_JVM[$key]="$value"
+        fi
+    done <"$file"
+}
+
+# The JVM options of one process: SERVICE_JAVA_OPTS, its own (PROCESS_JVM), then SERVICE_JVM_EXTRA.
+jvm_options() { # module: sets JVM_OPTIONS
+    JVM_OPTIONS=("${SERVICE_JAVA_OPTS[@]}")
+    if [[ -n "${PROCESS_JVM[$1]:-}" ]]; then
+        local own
+        read -r -a own <<<"${PROCESS_JVM[$1]}"
+        JVM_OPTIONS+=("${own[@]}")
+    fi
+    JVM_OPTIONS+=(${SERVICE_JVM_EXTRA[@]+"${SERVICE_JVM_EXTRA[@]}"})
+}
+
+# The services and the gateway, each its own JVM (jvm_options), wired to the broker and the store of
+# start_infrastructure (KAFKA_PORT, MONGO_PORT) and to user-service's keys (USER_URL). At most two
+# malloc arenas, as the Dockerfile sets: the default (eight per core) lets a JVM's many threads keep
+# native memory nobody uses.
 start_service() { # module port database
+    jvm_options "$1"
     start "$1" env PORT="$2" \
+        MALLOC_ARENA_MAX=2 \
         MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/$3" \
         KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
         USER_SERVICE_URL="$USER_URL" \
-        "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$WORK/jars/$1.jar"
+        "$JAVA" "${JVM_OPTIONS[@]}" -jar "$WORK/jars/$1.jar"
 }
 
-# The gateway in front of USER_URL, ARTICLE_URL, COMMENT_URL and TRENDING_URL, with SERVICE_JAVA_OPTS,
+# The gateway in front of USER_URL, ARTICLE_URL, COMMENT_URL and TRENDING_URL, with jvm_options,
 # then GATEWAY_JVM_ARGS and GATEWAY_ARGS (arrays, either may be unset). The rate limit stays on, so
 # that its cost per request is measured, with a budget wrk from 127.0.0.1 cannot exhaust.
 RATE_LIMIT=1000000000 # a billion requests a second
 start_gateway() { # port
+    jvm_options gateway
     start gateway env PORT="$1" \
+        MALLOC_ARENA_MAX=2 \
         USER_SERVICE_URL="$USER_URL" \
         ARTICLE_SERVICE_URL="$ARTICLE_URL" \
         COMMENT_SERVICE_URL="$COMMENT_URL" \
@@ -139,7 +174,7 @@ start_gateway() { # port
         RATE_LIMIT_CAPACITY="$RATE_LIMIT" \
         RATE_LIMIT_REFILL="$RATE_LIMIT" \
         RATE_LIMIT_PERIOD=1s \
-        "$JAVA" "${SERVICE_JAVA_OPTS[@]}" ${GATEWAY_JVM_ARGS[@]+"${GATEWAY_JVM_ARGS[@]}"} \
+        "$JAVA" "${JVM_OPTIONS[@]}" ${GATEWAY_JVM_ARGS[@]+"${GATEWAY_JVM_ARGS[@]}"} \
         -jar "$WORK/jars/gateway.jar" ${GATEWAY_ARGS[@]+"${GATEWAY_ARGS[@]}"}
 }
 

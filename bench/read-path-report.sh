@@ -36,7 +36,12 @@ print_report() {
     echo
     echo "== read-path benchmark =="
     print_machine with-wrk
-    echo "processes:  gateway, user-, article-, comment- and trending-service, each ${SERVICE_JAVA_OPTS[*]}; embedded Kafka (KRaft) -Xmx512m, mongo-java-server --in-memory -Xmx1g"
+    echo "processes:  gateway, user-, article-, comment- and trending-service, each ${SERVICE_JAVA_OPTS[*]}, then:"
+    for name in gateway user-service article-service comment-service trending-service; do
+        jvm_options "$name"
+        echo "              $name: ${JVM_OPTIONS[*]:${#SERVICE_JAVA_OPTS[@]}}"
+    done
+    echo "            embedded Kafka (KRaft) -Xmx512m, mongo-java-server --in-memory -Xmx1g"
     echo "            all of them and wrk share the machine's $(nproc) cores"
     echo "gateway:    rate limit on (budget $RATE_LIMIT a second, never reached); extra args: $(x="${GATEWAY_JVM_ARGS[*]:-} ${GATEWAY_ARGS[*]:-}"; x="${x# }"; echo "${x:-none}")"
     echo "seed:       $STORIES stories (~1.9 KB Markdown, 3 tags of 20) by one author; hot story $HOT with 5 comments (2 commenters); a reader who follows the author"

@@ -36,8 +36,9 @@ usage: bench/read-path.sh [--no-build] [--only NAME[,NAME]...] [--warmup SECONDS
   --connections N        wrk connections (default 32)
   --threads N            wrk threads (default 2)
   --stories N            stories to seed (default 200)
-  --service-jvm-arg ARG  an extra JVM option for every service and the gateway, after the default
-                         -Xmx512m -XX:+UseParallelGC (so -Xmx256m overrides it; repeatable)
+  --service-jvm-arg ARG  an extra JVM option for every service and the gateway, after the sizing
+                         in deploy/jvm-options.properties (so -Xmx256m overrides the heap; the
+                         issue's own flags: -XX:-UseSerialGC -XX:+UseParallelGC -Xmx512m; repeatable)
   --gateway-arg ARG      an extra argument for the gateway's command line, e.g. a setting to try
                          without a rebuild (repeatable)
   --gateway-jvm-arg ARG  an extra JVM option for the gateway only (repeatable)
@@ -121,9 +122,11 @@ fi
 bench_begin
 cd "$ROOT"
 
-# The same JVM flags for every service and the gateway (fairness), as production would run them:
-# full tiered JIT, not the local-suite launcher's fast-start flags.
-SERVICE_JAVA_OPTS=(-Xmx512m -XX:+UseParallelGC ${SERVICE_JVM_ARGS[@]+"${SERVICE_JVM_ARGS[@]}"})
+# Every service and the gateway sized as docker-compose.yml runs them (deploy/jvm-options.properties:
+# serial GC, the heap each needs), with the full tiered JIT, not the local-suite launcher's
+# fast-start flags; --service-jvm-arg options come last and win.
+use_measured_sizing
+SERVICE_JVM_EXTRA=(${SERVICE_JVM_ARGS[@]+"${SERVICE_JVM_ARGS[@]}"})
 MODULES=(embedded-infra user-service article-service comment-service trending-service gateway)
 
 if (( BUILD )); then

@@ -234,6 +234,31 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyServiceRunsWithTheJvmSizingTheBenchmarksMeasured() throws Exception {
+        // deploy/jvm-options.properties is what bench/read-path.sh measures memory and speed with; a
+        // service that compose ran otherwise would be running untested sizes.
+        var sizing = new java.util.Properties();
+        try (Reader file = Files.newBufferedReader(repository.root().resolve("deploy/jvm-options.properties"))) {
+            sizing.load(file);
+        }
+        assertThat(sizing.getProperty("all")).as("options for every process").contains("-Xss");
+        var problems = new ArrayList<String>();
+        for (var module : repository.serviceModules()) {
+            String own = sizing.getProperty(module.name());
+            if (own == null || !own.contains("-Xmx")) {
+                problems.add(module.name() + ": no heap in deploy/jvm-options.properties");
+                continue;
+            }
+            String expected = sizing.getProperty("all") + " " + own;
+            String actual = repository.service(module.name()).environment().get("JAVA_TOOL_OPTIONS");
+            if (!expected.equals(actual)) {
+                problems.add(module.name() + ": JAVA_TOOL_OPTIONS is " + actual + ", the measured sizing " + expected);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void everyDataStoreKeepsItsDataInItsOwnNamedVolume() {
         var problems = new ArrayList<String>();
         var owners = new LinkedHashMap<String, List<String>>();
