@@ -194,8 +194,20 @@ class GatewayEdgeTest {
                 "{\"article\":{\"slug\":\"page-story\",\"title\":\"Page story\",\"author\":{\"username\":\"ada\","
                         + "\"bio\":null,\"image\":null,\"following\":false}}}");
         COMMENTS.json("/api/articles/page-story/comments", 503, "{\"errors\":{\"service\":[\"unavailable\"]}}");
-        TRENDING.json("/api/trending", 200, "{\"ranking\":\"popular\",\"articles\":[]}");
+        TRENDING.json("/api/trending", 404, "{\"errors\":{\"ranking\":[\"not found\"]}}");
         try {
+            web.get()
+                    .uri("/api/pages/articles/page-story")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals("X-Newsroom-Degraded", "comments,popular")
+                    .expectBody(String.class)
+                    .isEqualTo("{\"article\":{\"slug\":\"page-story\",\"title\":\"Page story\",\"author\":"
+                            + "{\"username\":\"ada\",\"bio\":null,\"image\":null,\"following\":false}},"
+                            + "\"comments\":null,\"popular\":null,\"missing\":[\"comments\",\"popular\"]}");
+            TRENDING.json("/api/trending", 200, "{\"ranking\":\"popular\",\"articles\":[]}");
             web.get()
                     .uri("/api/pages/articles/page-story")
                     .header("X-Request-Id", "page-trace-7")

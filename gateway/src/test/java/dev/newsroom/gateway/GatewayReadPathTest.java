@@ -2,11 +2,13 @@ package dev.newsroom.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -30,6 +32,13 @@ class GatewayReadPathTest {
 
     static final String STORY = "{\"article\":{\"slug\":\"breaking\",\"title\":\"Breaking\",\"author\":"
             + "{\"username\":\"ada\",\"bio\":null,\"image\":null,\"following\":false}}}";
+    static final String STORY_COMMENTS = "{\"comments\":[{\"id\":1,\"body\":\"First\",\"author\":{\"username\":"
+            + "\"bo\",\"bio\":null,\"image\":null,\"following\":false}}]}";
+    static final String POPULAR = "{\"ranking\":\"popular\",\"articles\":[]}";
+    static final String PAGE = "{\"article\":" + STORY.substring("{\"article\":".length(), STORY.length() - 1)
+            + ",\"comments\":" + STORY_COMMENTS + ",\"popular\":" + POPULAR + ",\"missing\":[]}";
+    /** Characters of several UTF-8 lengths, JSON escapes, and brackets and quotes inside strings. */
+    static final String WORLDLY = "Grüße, 新闻 😀 — \\u00e9 \\\" }]{[ \\\\";
 
     @Autowired
     WebTestClient web;
@@ -54,12 +63,17 @@ class GatewayReadPathTest {
             }
             exchange.close();
         });
-        COMMENTS.json(
-                "/api/articles/breaking/comments",
-                200,
-                "{\"comments\":[{\"id\":1,\"body\":\"First\",\"author\":{\"username\":\"bo\",\"bio\":null,"
-                        + "\"image\":null,\"following\":false}}]}");
-        TRENDING.json("/api/trending", 200, "{\"ranking\":\"popular\",\"articles\":[]}");
+        COMMENTS.json("/api/articles/breaking/comments", 200, STORY_COMMENTS);
+        TRENDING.json("/api/trending", 200, POPULAR);
+        // Another form than the services' compact one: whitespace everywhere, which the page does not keep.
+        ARTICLES.json("/api/articles/spaced", 200, "{ \"article\" : {\n  \"slug\" : \"spaced\",\n  \"n\" : 1\n} }\n");
+        COMMENTS.json("/api/articles/spaced/comments", 200, "{\n  \"comments\" : [ ]\n}\n");
+        ARTICLES.json(
+                "/api/articles/worldly", 200, "{\"article\":{\"slug\":\"worldly\",\"body\":\"" + WORLDLY + "\"}}");
+        COMMENTS.json("/api/articles/worldly/comments", 200, "{\"comments\":[{\"body\":\"" + WORLDLY + "\"}]}");
+        ARTICLES.json("/api/articles/unknown", 404, "{\"errors\":{\"article\":[\"not found\"]}}");
+        ARTICLES.json("/api/articles/quiet", 200, "{\"article\":{\"slug\":\"quiet\"}}");
+        COMMENTS.json("/api/articles/quiet/comments", 404, "{\"errors\":{\"article\":[\"not found\"]}}");
     }
 
     @AfterAll
@@ -134,18 +148,94 @@ class GatewayReadPathTest {
                     .isOk()
                     .expectHeader()
                     .doesNotExist("X-Newsroom-Degraded")
-                    .expectBody()
-                    .jsonPath("$.article.author.username")
-                    .isEqualTo("ada")
-                    .jsonPath("$.comments.comments[0].author.username")
-                    .isEqualTo("bo")
-                    .jsonPath("$.popular.ranking")
-                    .isEqualTo("popular");
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .expectBody(String.class)
+                    .isEqualTo(PAGE);
         }
 
         assertThat(TRENDING.requests())
                 .filteredOn(request -> request.startsWith("GET /api/trending"))
                 .hasSize(1);
         assertThat(USERS.requests()).noneMatch(request -> request.contains("/internal/"));
+    }
+
+    @Test
+    void thePageIsTaggedAndAReaderWhoHasItGetsA304() {
+        String etag = web.get()
+                .uri("/api/pages/articles/breaking")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Cache-Control", "max-age=5, public")
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+
+        assertThat(etag).isNotBlank();
+        web.get()
+                .uri("/api/pages/articles/breaking")
+                .header("If-None-Match", etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified()
+                .expectBody()
+                .isEmpty();
+    }
+
+    @Test
+    void answersOfAnotherFormMakeTheSamePageAsCompactOnes() {
+        web.get()
+                .uri("/api/pages/articles/spaced")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("{\"article\":{\"slug\":\"spaced\",\"n\":1},\"comments\":{\"comments\":[]},\"popular\":"
+                        + POPULAR + ",\"missing\":[]}");
+    }
+
+    @Test
+    void textInEveryScriptReachesThePageByteForByte() {
+        byte[] page = web.get()
+                .uri("/api/pages/articles/worldly")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(page)
+                .isEqualTo(("{\"article\":{\"slug\":\"worldly\",\"body\":\"" + WORLDLY + "\"},\"comments\":"
+                                + "{\"comments\":[{\"body\":\"" + WORLDLY + "\"}]},\"popular\":" + POPULAR
+                                + ",\"missing\":[]}")
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnknownArticleIsThePagesOwn404() {
+        web.get()
+                .uri("/api/pages/articles/unknown")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .isEqualTo("{\"errors\":{\"article\":[\"not found\"]}}");
+    }
+
+    @Test
+    void commentsThatCannotBeFetchedAreNullAndNamed() {
+        web.get()
+                .uri("/api/pages/articles/quiet")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Newsroom-Degraded", "comments")
+                .expectBody(String.class)
+                .isEqualTo("{\"article\":{\"slug\":\"quiet\"},\"comments\":null,\"popular\":" + POPULAR
+                        + ",\"missing\":[\"comments\"]}");
     }
 }

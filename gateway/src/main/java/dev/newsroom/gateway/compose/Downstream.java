@@ -50,11 +50,30 @@ public class Downstream {
     }
 
     public Mono<JsonNode> get(String service, String pathAndQuery, String authorization) {
-        return exchange(HttpMethod.GET, service, pathAndQuery, authorization, null);
+        return exchange(HttpMethod.GET, service, pathAndQuery, authorization, null, JsonNode.class);
+    }
+
+    /**
+     * A read whose answer is passed on rather than looked into: its bytes as they came, without the
+     * cost of parsing them into a tree and writing the tree out again ({@link PageJson}).
+     */
+    public Mono<byte[]> getBytes(String service, String pathAndQuery, String authorization) {
+        return exchange(HttpMethod.GET, service, pathAndQuery, authorization, null, byte[].class);
     }
 
     public Mono<JsonNode> exchange(
             HttpMethod method, String service, String pathAndQuery, String authorization, Object body) {
+        return exchange(method, service, pathAndQuery, authorization, body, JsonNode.class);
+    }
+
+    /** Every call goes this one way, whatever its answer is read as. */
+    private <T> Mono<T> exchange(
+            HttpMethod method,
+            String service,
+            String pathAndQuery,
+            String authorization,
+            Object body,
+            Class<T> answer) {
         URI target = URI.create(DownstreamServices.balanced(service) + pathAndQuery);
         WebClient.RequestBodySpec request = web.method(method).uri(target).accept(MediaType.APPLICATION_JSON);
         if (authorization != null) {
@@ -69,7 +88,7 @@ public class Downstream {
                 ready.header(RequestIds.HEADER, requestId);
             }
             passClient(ready, context);
-            Mono<JsonNode> call = ready.exchangeToMono(this::read)
+            Mono<T> call = ready.exchangeToMono(response -> read(response, answer))
                     // A read that could not reach its instance is tried once more, on the next
                     // instance; a write is never sent twice.
                     .retryWhen(Retry.max(method == HttpMethod.GET ? 1 : 0)
@@ -94,7 +113,7 @@ public class Downstream {
         }
     }
 
-    private Mono<JsonNode> read(ClientResponse response) {
+    private static <T> Mono<T> read(ClientResponse response, Class<T> answer) {
         if (response.statusCode().is5xxServerError()) {
             return response.releaseBody()
                     .then(Mono.error(new IllegalStateException("answered " + response.statusCode())));
@@ -105,7 +124,7 @@ public class Downstream {
                     .flatMap(body ->
                             Mono.error(new ServiceAnswer(response.statusCode().value(), body)));
         }
-        return response.bodyToMono(JsonNode.class);
+        return response.bodyToMono(answer);
     }
 
     private static Throwable unavailable(String service, Throwable failure, String requestId) {
