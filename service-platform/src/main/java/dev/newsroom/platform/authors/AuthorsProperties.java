@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     users projection (a client that registers and writes at once is a few milliseconds ahead of
  *     the event), and how often it looks meanwhile
  * @param cacheTtl how long a profile read from the users projection is reused by this instance's
- *     reads ({@code 0}: never). Another instance may show a changed profile for up to this long after
- *     it applied the change, on top of the event's own lag (60-330 ms measured): at most 500 ms keeps
- *     a profile change on every story within 1 s (see {@link CachedUsers})
+ *     reads ({@code 0}: never). The other instances of the service may show a changed profile for up
+ *     to this long after one of them applied the change, on top of the event's own lag (60-330 ms
+ *     measured): at most 500 ms keeps a profile change on every story within 1 s (see {@link
+ *     CachedUsers})
  * @param cacheSize how many profiles are kept at most
  */
 @ConfigurationProperties("newsroom.authors")

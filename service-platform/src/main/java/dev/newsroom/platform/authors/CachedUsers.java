@@ -21,9 +21,11 @@ import reactor.core.publisher.Mono;
  *
  * <p>Why a profile change still shows on every story within the 1 s the read path promises: the
  * instance that applies a user's event ({@link #changed}) forgets that user at once, so it never
- * serves the profile it replaced; another instance of the service serves it for at most the ttl
- * after applying the event itself, and an event reaches the copies 60-330 ms after user-service
- * wrote it (measured in the services' tests), so 500 ms of memory keeps the sum under 1 s.
+ * serves the profile it replaced. The service's other instances share its consumer group and its
+ * store, so they do not apply that event themselves: they see the new profile once what they
+ * remember expires, at most the ttl after the event was applied (plus one query's time, for a read
+ * that was under way). An event is applied 60-330 ms after user-service wrote it (measured in the
+ * services' tests), so a ttl of 500 ms keeps the sum under 1 s.
  *
  * <p>Only users the store knows are remembered, so a user who has just registered shows as soon as
  * the event is applied here, whoever applied it. Follow edges and usernames (the {@code author=}
