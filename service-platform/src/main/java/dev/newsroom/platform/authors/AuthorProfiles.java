@@ -17,8 +17,11 @@ import reactor.core.publisher.Mono;
 /**
  * The authors' RealWorld profiles a service puts into its own answers, from its copy of {@code
  * newsroom.users.v1}, so that a read needs no call to user-service. A page of any size costs at most
- * two indexed queries, run side by side: the authors' profiles by {@code _id $in}, and the viewer's
- * follow edges to those authors by {@code _id $in} (none for an anonymous viewer).
+ * two indexed queries, run side by side: the authors' profiles by {@code _id $in} (only those not
+ * remembered from a moment ago, see {@link CachedUsers}), and the viewer's follow edges to those
+ * authors by {@code _id $in} (none for an anonymous viewer; never remembered, so a reader's follow
+ * shows on their next read). Usernames ({@link #idOf}) and the writer's own profile after a write
+ * are read from the store every time.
  *
  * <p>The copy follows user-service through Kafka: a profile change shows here once its event is
  * applied (milliseconds), and an author it does not know (yet) is shown as {@link
@@ -29,10 +32,12 @@ public final class AuthorProfiles {
     private static final Logger log = LoggerFactory.getLogger(AuthorProfiles.class);
 
     private final Projection<ProjectedUser> users;
+    private final CachedUsers profiles;
     private final Projection<FollowEdge> follows;
 
-    AuthorProfiles(UserProjections copies) {
+    AuthorProfiles(UserProjections copies, CachedUsers profiles) {
         this.users = copies.users();
+        this.profiles = profiles;
         this.follows = copies.follows();
     }
 
@@ -47,7 +52,7 @@ public final class AuthorProfiles {
         if (ids.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return Mono.zip(users.byIds(ids), followedAmong(viewerId, ids)).map(found -> {
+        return Mono.zip(profiles.byIds(ids), followedAmong(viewerId, ids)).map(found -> {
             Map<String, AuthorProfile> profiles = new LinkedHashMap<>();
             for (String id : ids) {
                 ProjectedUser user = found.getT1().get(id);

@@ -1,5 +1,6 @@
 package dev.newsroom.platform.authors;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.newsroom.platform.projection.ProjectionAutoConfiguration;
 import dev.newsroom.platform.projection.Projections;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -13,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Authors' profiles for a service that shows articles or comments: the copy of {@code
- * newsroom.users.v1} (users and follow edges), its listener (the function {@value #BINDING}) and
- * {@link AuthorProfiles}. A service asks for it by binding {@code userEvents-in-0} in its
+ * newsroom.users.v1} (users and follow edges), its listener (the function {@value #BINDING}),
+ * {@link AuthorProfiles} and the short memory of profiles in front of it ({@link CachedUsers}). A service asks for it by binding {@code userEvents-in-0} in its
  * application.yml (destination, group, dead-letter topic) and naming {@value #BINDING} in {@code
  * spring.cloud.function.definition}; it writes no code for it.
  */
@@ -34,13 +35,20 @@ public class AuthorsAutoConfiguration {
     }
 
     @Bean
-    AuthorProfiles authorProfiles(UserProjections newsroomUserProjections) {
-        return new AuthorProfiles(newsroomUserProjections);
+    CachedUsers newsroomCachedUsers(UserProjections newsroomUserProjections, AuthorsProperties properties) {
+        return new CachedUsers(
+                newsroomUserProjections.users(), properties.cacheTtl(), properties.cacheSize(), Ticker.systemTicker());
+    }
+
+    @Bean
+    AuthorProfiles authorProfiles(UserProjections newsroomUserProjections, CachedUsers newsroomCachedUsers) {
+        return new AuthorProfiles(newsroomUserProjections, newsroomCachedUsers);
     }
 
     @Bean(BINDING)
-    UserEventsListener userEvents(UserProjections newsroomUserProjections, JsonMapper json) {
-        return new UserEventsListener(newsroomUserProjections, json);
+    UserEventsListener userEvents(
+            UserProjections newsroomUserProjections, CachedUsers newsroomCachedUsers, JsonMapper json) {
+        return new UserEventsListener(newsroomUserProjections, newsroomCachedUsers, json);
     }
 
     /** Every list with an {@code author=} filter reads usernames: the index exists before the first request. */

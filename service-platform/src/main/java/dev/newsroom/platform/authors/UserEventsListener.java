@@ -19,16 +19,19 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code userEvents-in-0} by the service's own configuration (group, dead-letter topic, retries).
  * Through the shared {@link ProjectionEvents}: types it does not know are ignored, a record it cannot
  * read (or whose write keeps failing) goes to the binding's dead-letter topic after the binder's
- * retries. Registration and profile changes set the whole public profile; follows and unfollows
- * set the edge's state, so following again after an unfollow works.
+ * retries. Registration and profile changes set the whole public profile, through {@link
+ * CachedUsers} so that this instance forgets the profile it remembered; follows and unfollows set
+ * the edge's state, so following again after an unfollow works.
  */
 final class UserEventsListener implements Consumer<Message<byte[]>> {
 
     private final UserProjections copies;
+    private final CachedUsers profiles;
     private final ProjectionEvents events;
 
-    UserEventsListener(UserProjections copies, JsonMapper json) {
+    UserEventsListener(UserProjections copies, CachedUsers profiles, JsonMapper json) {
         this.copies = copies;
+        this.profiles = profiles;
         this.events = ProjectionEvents.reading(json)
                 .on(UserEvents.REGISTERED, UserRegistered.class, this::registered)
                 .on(UserEvents.PROFILE_UPDATED, ProfileUpdated.class, this::profileUpdated)
@@ -67,7 +70,7 @@ final class UserEventsListener implements Consumer<Message<byte[]>> {
                 .set("username", required(username, "username"))
                 .set("bio", bio)
                 .set("image", image);
-        return copies.users().changed(eventId, required(userId, "userId"), at, fields);
+        return profiles.changed(eventId, required(userId, "userId"), at, fields);
     }
 
     private Mono<Boolean> followed(String eventId, UserFollowed event) {

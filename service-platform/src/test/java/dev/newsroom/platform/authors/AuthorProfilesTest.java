@@ -3,6 +3,7 @@ package dev.newsroom.platform.authors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.event.CommandListener;
@@ -75,8 +76,10 @@ class AuthorProfilesTest {
                         mongo, ProjectedUser.COLLECTION, ProjectedUser.class, "username", LOOKUP, name -> false),
                 new Projection<>(mongo, FollowEdge.COLLECTION, FollowEdge.class, "followerId", LOOKUP, id -> false));
         copies.createIndexes();
-        listener = new UserEventsListener(copies, JsonMapper.builder().build());
-        profiles = new AuthorProfiles(copies);
+        // Without the profiles' memory: these tests count what the store is asked (AuthorProfilesCacheTest has it on).
+        CachedUsers uncached = new CachedUsers(copies.users(), Duration.ZERO, 1, Ticker.systemTicker());
+        listener = new UserEventsListener(copies, uncached, JsonMapper.builder().build());
+        profiles = new AuthorProfiles(copies, uncached);
     }
 
     @AfterAll
