@@ -1,6 +1,7 @@
 package dev.newsroom.gateway.compose;
 
 import dev.newsroom.platform.web.ApiException;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -80,33 +81,31 @@ public class PageJson {
      * names of the missing parts, which are the page's own names (plain ASCII, nothing to escape).
      */
     public byte[] page(Part article, Part comments, Part popular, List<String> missing) {
-        byte[][] names = missing.stream().map(PageJson::quoted).toArray(byte[][]::new);
-        int size = ARTICLE_ANSWER.length
-                + article.length()
-                + COMMENTS.length
-                + length(comments)
-                + POPULAR.length
-                + length(popular)
-                + MISSING.length
-                + END.length;
-        for (byte[] name : names) {
-            size += name.length + 1;
-        }
-        Writer page = new Writer(new byte[size - (names.length > 0 ? 1 : 0)]);
-        page.put(ARTICLE_ANSWER)
-                .put(article)
-                .put(COMMENTS)
-                .put(comments)
-                .put(POPULAR)
-                .put(popular);
-        page.put(MISSING);
-        for (int i = 0; i < names.length; i++) {
+        ByteArrayOutputStream page =
+                new ByteArrayOutputStream(article.length() + length(comments) + length(popular) + 64);
+        page.writeBytes(ARTICLE_ANSWER);
+        write(page, article);
+        page.writeBytes(COMMENTS);
+        write(page, comments);
+        page.writeBytes(POPULAR);
+        write(page, popular);
+        page.writeBytes(MISSING);
+        for (int i = 0; i < missing.size(); i++) {
             if (i > 0) {
-                page.put(new byte[] {','});
+                page.write(',');
             }
-            page.put(names[i]);
+            page.writeBytes(quoted(missing.get(i)));
         }
-        return page.put(END).bytes;
+        page.writeBytes(END);
+        return page.toByteArray();
+    }
+
+    private static void write(ByteArrayOutputStream page, Part part) {
+        if (part == null) {
+            page.writeBytes(NULL);
+        } else {
+            page.write(part.bytes(), part.offset(), part.length());
+        }
     }
 
     private JsonNode tree(byte[] answer) {
@@ -130,31 +129,5 @@ public class PageJson {
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** Fills an array of the page's exact size. */
-    private static final class Writer {
-
-        private final byte[] bytes;
-        private int position;
-
-        Writer(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        Writer put(byte[] part) {
-            System.arraycopy(part, 0, bytes, position, part.length);
-            position += part.length;
-            return this;
-        }
-
-        Writer put(Part part) {
-            if (part == null) {
-                return put(NULL);
-            }
-            System.arraycopy(part.bytes(), part.offset(), bytes, position, part.length());
-            position += part.length();
-            return this;
-        }
     }
 }
