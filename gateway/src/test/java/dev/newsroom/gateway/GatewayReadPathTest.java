@@ -72,6 +72,13 @@ class GatewayReadPathTest {
                 "/api/articles/worldly", 200, "{\"article\":{\"slug\":\"worldly\",\"body\":\"" + WORLDLY + "\"}}");
         COMMENTS.json("/api/articles/worldly/comments", 200, "{\"comments\":[{\"body\":\"" + WORLDLY + "\"}]}");
         ARTICLES.json("/api/articles/unknown", 404, "{\"errors\":{\"article\":[\"not found\"]}}");
+        ARTICLES.on("/api/articles/teapot", exchange -> {
+            byte[] body = "<html>Not here</html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         ARTICLES.json("/api/articles/quiet", 200, "{\"article\":{\"slug\":\"quiet\"}}");
         COMMENTS.json("/api/articles/quiet/comments", 404, "{\"errors\":{\"article\":[\"not found\"]}}");
     }
@@ -237,5 +244,39 @@ class GatewayReadPathTest {
                 .expectBody(String.class)
                 .isEqualTo("{\"article\":{\"slug\":\"quiet\"},\"comments\":null,\"popular\":" + POPULAR
                         + ",\"missing\":[\"comments\"]}");
+    }
+
+    @Test
+    void anErrorAnsweredInAnotherShapeReachesTheClientInTheRealWorldOne() {
+        web.get()
+                .uri("/api/articles/teapot")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_JSON)
+                .expectBody(String.class)
+                .isEqualTo("{\"errors\":{\"request\":[\"not found\"]}}");
+    }
+
+    @Test
+    void whatDescribesTheClientsConnectionIsNotPassedOnButItsOwnHeadersAre() {
+        web.get()
+                .uri("/api/articles/breaking")
+                .header("Connection", "keep-alive, X-Private")
+                .header("Keep-Alive", "timeout=5")
+                .header("X-Private", "for the next hop only")
+                .header("TE", "trailers")
+                .header("Accept-Language", "de")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        StubService.Received read = ARTICLES.last("GET /api/articles/breaking");
+        assertThat(read.header("Keep-Alive")).isEmpty();
+        assertThat(read.header("TE")).isEmpty();
+        assertThat(read.header("X-Private")).isEmpty();
+        assertThat(read.header("Connection")).doesNotContain("keep-alive, X-Private");
+        assertThat(read.header("Accept-Language")).containsExactly("de");
     }
 }

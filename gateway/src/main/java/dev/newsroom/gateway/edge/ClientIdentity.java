@@ -29,7 +29,7 @@ public record ClientIdentity(String address, String userAgent) {
     }
 
     /** The identity {@link ClientIdentityFilter} resolved for this exchange, if it did. */
-    static ClientIdentity from(ServerWebExchange exchange) {
+    public static ClientIdentity from(ServerWebExchange exchange) {
         return exchange.getAttribute(KEY);
     }
 

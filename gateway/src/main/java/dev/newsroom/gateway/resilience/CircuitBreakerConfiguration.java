@@ -1,7 +1,6 @@
 package dev.newsroom.gateway.resilience;
 
 import dev.newsroom.gateway.DownstreamServices;
-import dev.newsroom.gateway.compose.Downstream;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
@@ -15,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * One Resilience4j circuit breaker per service ({@code user}, {@code article}, …), used by the
  * composed endpoints and the proxied routes alike. Only failures to answer count (no connection,
- * timeouts, 5xx); a service's 4xx answer is a healthy service saying no. Once half the recent calls
+ * timeouts, 5xx); a service's 4xx answer is a healthy service saying no, and is never counted (the
+ * relay and the routes' filter both pass it on as an answer, not a failure). Once half the recent calls
  * failed, the breaker opens: calls fail at once with 503 for {@code wait-in-open}, then a few trial
  * calls decide whether it closes again.
  */
@@ -36,7 +36,6 @@ class CircuitBreakerConfiguration {
                 .waitDurationInOpenState(waitInOpen)
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .ignoreExceptions(Downstream.ServiceAnswer.class)
                 .build();
         // The calls carry their own timeouts (newsroom.call-timeout, the routes' response-timeout), so the
         // limiter is off (spring.cloud.circuitbreaker.resilience4j.disable-time-limiter); if it is turned

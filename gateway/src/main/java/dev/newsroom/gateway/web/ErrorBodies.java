@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Tells a RealWorld error body from anything else a service may answer an error with, and makes one. */
 @Component
-class ErrorBodies {
+public class ErrorBodies {
 
     private final JsonMapper json;
 
@@ -19,7 +19,7 @@ class ErrorBodies {
     }
 
     /** {@code body} when it is a RealWorld error body, otherwise one made from {@code status}. */
-    String inShape(String body, int status) {
+    public String inShape(String body, int status) {
         return isErrorBody(body) ? body : fromStatus(status);
     }
 

@@ -1,0 +1,161 @@
+package dev.newsroom.gateway.relay;
+
+import dev.newsroom.gateway.DownstreamServices;
+import dev.newsroom.platform.web.RequestIds;
+import io.netty.channel.ChannelOption;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Every call the gateway makes to a service outside Spring Cloud Gateway's routes: the reads it
+ * passes on ({@link PassThroughReads}) and the calls it composes answers from ({@code Downstream}).
+ * One Reactor Netty client, with the promises of a proxied route: round-robin over the service's
+ * instances, the service's circuit breaker (shared with the routes), a read that could not be answered
+ * tried once more on the next instance (a write never is), and the call timeout. It replaced the
+ * routes and a load-balanced {@code WebClient} on these paths because their per-request machinery
+ * cost the gateway as much CPU per read as the service spent answering it (docs/benchmarks.md).
+ */
+@Component
+public class ServiceRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceRelay.class);
+    private static final byte[] EMPTY = new byte[0];
+
+    private final Map<String, Instances> services;
+    private final ReactiveCircuitBreakerFactory<?, ?> breakers;
+    private final HttpClient client;
+    private final Duration callTimeout;
+
+    ServiceRelay(
+            DownstreamServices services,
+            ReactiveCircuitBreakerFactory<?, ?> breakers,
+            @Value("${spring.cloud.gateway.server.webflux.httpclient.connect-timeout:2000}") int connectTimeoutMillis) {
+        this.services = services.services().keySet().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        Function.identity(), name -> new Instances(services.instances(name))));
+        this.breakers = breakers;
+        this.callTimeout = services.callTimeout();
+        this.client = HttpClient.create(ConnectionProvider.builder("newsroom-relay")
+                        .maxConnections(500)
+                        // Given up before a service's side could close it under a request.
+                        .maxIdleTime(Duration.ofSeconds(30))
+                        .build())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .responseTimeout(callTimeout);
+    }
+
+    /** A read of {@code pathAndQuery}; see {@link #call}. */
+    public Mono<Relayed> get(String service, String pathAndQuery, HttpHeaders headers) {
+        return call(HttpMethod.GET, service, pathAndQuery, headers, null);
+    }
+
+    /**
+     * {@code method} {@code pathAndQuery} (raw, as a client would send it) on one instance of {@code
+     * service}, with {@code headers} and {@code body} (none when {@code null}). Every answer below 500
+     * is the service's, whatever its status. A 5xx answer, a failed connection or a timeout is a
+     * failure: a GET is tried once more on the next instance, and what still fails is {@link
+     * Unavailable}, as is every call while the service's breaker is open.
+     */
+    public Mono<Relayed> call(
+            HttpMethod method, String service, String pathAndQuery, HttpHeaders headers, byte[] body) {
+        Instances instances = services.get(service);
+        if (instances == null) {
+            return Mono.error(new IllegalArgumentException("No service called " + service));
+        }
+        int first = instances.next();
+        Mono<Relayed> call = attempt(method, instances.at(first), pathAndQuery, headers, body);
+        if (HttpMethod.GET.equals(method)) {
+            // Once more, on the next instance (the same one when there is only one).
+            call = call.onErrorResume(failure -> attempt(method, instances.at(first + 1), pathAndQuery, headers, body));
+        }
+        Mono<Relayed> bounded = call.timeout(callTimeout);
+        return Mono.deferContextual(context -> breakers.create(service).run(bounded, failure -> {
+            if (!quietly(failure)) {
+                RequestIds.logWith(
+                        RequestIds.from(context), () -> log.warn("{}-service failed: {}", service, failure.toString()));
+            }
+            return Mono.error(new Unavailable(service, failure));
+        }));
+    }
+
+    private Mono<Relayed> attempt(
+            HttpMethod method, URI instance, String pathAndQuery, HttpHeaders headers, byte[] body) {
+        HttpClient.RequestSender request = client.headers(outgoing -> headers.forEach(outgoing::add))
+                .request(io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
+                .uri(instance + pathAndQuery);
+        HttpClient.ResponseReceiver<?> sent =
+                body == null ? request : request.send(ByteBufFlux.fromInbound(Mono.just(body)));
+        return sent.responseSingle((response, content) -> content.asByteArray()
+                        .defaultIfEmpty(EMPTY)
+                        .map(bytes -> new Relayed(response.status().code(), response.responseHeaders(), bytes)))
+                .flatMap(relayed ->
+                        relayed.status() >= 500 ? Mono.error(new FailedAnswer(relayed.status())) : Mono.just(relayed));
+    }
+
+    /**
+     * A service that cannot be reached, is slow or is known to be down says so on every call until it
+     * is back: not worth a log line each time. A 5xx or anything unexpected is.
+     */
+    private static boolean quietly(Throwable failure) {
+        return failure instanceof IOException
+                || failure instanceof TimeoutException
+                || failure instanceof io.netty.handler.timeout.TimeoutException
+                || failure instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+    }
+
+    /** A service's answer: its status, headers and whole body. */
+    public record Relayed(int status, io.netty.handler.codec.http.HttpHeaders headers, byte[] body) {}
+
+    /** The service did not answer (no instance did, in time and without a 5xx), or its breaker is open. */
+    public static final class Unavailable extends RuntimeException {
+
+        Unavailable(String service, Throwable cause) {
+            super(service + "-service unavailable: " + cause, cause, false, false);
+        }
+    }
+
+    /** A 5xx answer: a failure of the service, retried and counted by its breaker like no answer at all. */
+    static final class FailedAnswer extends RuntimeException {
+
+        FailedAnswer(int status) {
+            super("answered " + status, null, false, false);
+        }
+    }
+
+    /** A service's instances, taken in turn. */
+    private static final class Instances {
+
+        private final List<URI> addresses;
+        private final AtomicInteger turn = new AtomicInteger();
+
+        Instances(List<URI> addresses) {
+            this.addresses = List.copyOf(addresses);
+        }
+
+        int next() {
+            return turn.getAndIncrement() & Integer.MAX_VALUE;
+        }
+
+        URI at(int index) {
+            return addresses.get(index % addresses.size());
+        }
+    }
+}
