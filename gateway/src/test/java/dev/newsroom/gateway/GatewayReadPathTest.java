@@ -279,4 +279,21 @@ class GatewayReadPathTest {
         assertThat(read.header("Connection")).doesNotContain("keep-alive, X-Private");
         assertThat(read.header("Accept-Language")).containsExactly("de");
     }
+
+    @Test
+    void aCrossOriginReadVariesByTheOriginAndByTheToken() {
+        EntityExchangeResult<String> read = web.get()
+                .uri("/api/articles/breaking")
+                .header("Origin", "https://reader.example")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .exists("Access-Control-Allow-Origin")
+                .expectBody(String.class)
+                .returnResult();
+
+        assertThat(read.getResponseHeaders().getVary()).contains("Origin", "Authorization");
+        assertThat(read.getResponseHeaders().getVary()).doesNotHaveDuplicates();
+    }
 }

@@ -138,9 +138,18 @@ class PassThroughReads implements WebFilter, Ordered {
         return passed;
     }
 
-    private static boolean namedIn(List<String> connection, String lowerCaseName) {
-        for (String option : connection) {
-            if (option.equalsIgnoreCase(lowerCaseName)) {
+    private static void varyAlsoBy(HttpHeaders headers, String value) {
+        for (String name : value.split(",")) {
+            String trimmed = name.strip();
+            if (!trimmed.isEmpty() && !namedIn(headers.getVary(), trimmed)) {
+                headers.add(HttpHeaders.VARY, trimmed);
+            }
+        }
+    }
+
+    private static boolean namedIn(List<String> names, String name) {
+        for (String option : names) {
+            if (option.equalsIgnoreCase(name)) {
                 return true;
             }
         }
@@ -151,7 +160,11 @@ class PassThroughReads implements WebFilter, Ordered {
         response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
         HttpHeaders headers = response.getHeaders();
         for (String name : answer.headers().names()) {
-            if (!NOT_PASSED.contains(name.toLowerCase(Locale.ROOT))) {
+            String lowerCase = name.toLowerCase(Locale.ROOT);
+            if (lowerCase.equals("vary")) {
+                // The edge may have said already what the answer varies by (CORS: Origin); both count.
+                answer.headers().getAll(name).forEach(value -> varyAlsoBy(headers, value));
+            } else if (!NOT_PASSED.contains(lowerCase)) {
                 headers.put(name, answer.headers().getAll(name));
             }
         }
