@@ -2,13 +2,11 @@ package dev.newsroom.gateway.compose;
 
 import dev.newsroom.gateway.edge.ClientIdentity;
 import dev.newsroom.gateway.relay.ServiceRelay;
-import dev.newsroom.platform.web.ApiException;
 import dev.newsroom.platform.web.RequestIds;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -75,9 +73,6 @@ public class Downstream {
                     }
                     return relay.call(method, service, pathAndQuery, headers, body);
                 })
-                .onErrorMap(
-                        ServiceRelay.Unavailable.class,
-                        unavailable -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service", "unavailable"))
                 .flatMap(answer -> answer.status() >= 400
                         ? Mono.error(
                                 new ServiceAnswer(answer.status(), new String(answer.body(), StandardCharsets.UTF_8)))

@@ -2,7 +2,6 @@ package dev.newsroom.gateway.relay;
 
 import dev.newsroom.gateway.edge.ClientIdentity;
 import dev.newsroom.gateway.web.ErrorBodies;
-import dev.newsroom.platform.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -79,9 +78,6 @@ class PassThroughReads implements WebFilter, Ordered {
         String query = request.getURI().getRawQuery();
         String pathAndQuery = request.getURI().getRawPath() + (query == null ? "" : "?" + query);
         return relay.get(service, pathAndQuery, passed(exchange))
-                .onErrorMap(
-                        ServiceRelay.Unavailable.class,
-                        unavailable -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service", "unavailable"))
                 .flatMap(answer -> write(answer, exchange.getResponse()));
     }
 
@@ -108,14 +104,11 @@ class PassThroughReads implements WebFilter, Ordered {
                     case 3 -> segments[2].equals("comments") ? "comment" : null;
                     default -> null;
                 };
-            case "tags", "trending" -> segments.length == 1 ? owner(segments[0]) : null;
+            case "tags" -> segments.length == 1 ? "article" : null;
+            case "trending" -> segments.length == 1 ? "trending" : null;
             case "profiles" -> segments.length == 2 ? "user" : null;
             default -> null;
         };
-    }
-
-    private static String owner(String collection) {
-        return collection.equals("tags") ? "article" : "trending";
     }
 
     /**

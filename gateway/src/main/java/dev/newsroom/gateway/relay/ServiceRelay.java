@@ -1,6 +1,7 @@
 package dev.newsroom.gateway.relay;
 
 import dev.newsroom.gateway.DownstreamServices;
+import dev.newsroom.platform.web.ApiException;
 import dev.newsroom.platform.web.RequestIds;
 import io.netty.channel.ChannelOption;
 import java.io.IOException;
@@ -14,10 +15,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
@@ -34,13 +37,14 @@ import reactor.netty.resources.ConnectionProvider;
  * cost the gateway as much CPU per read as the service spent answering it (docs/benchmarks.md).
  */
 @Component
-public class ServiceRelay {
+public class ServiceRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceRelay.class);
     private static final byte[] EMPTY = new byte[0];
 
     private final Map<String, Instances> services;
     private final ReactiveCircuitBreakerFactory<?, ?> breakers;
+    private final ConnectionProvider connections;
     private final HttpClient client;
     private final Duration callTimeout;
 
@@ -53,13 +57,19 @@ public class ServiceRelay {
                         Function.identity(), name -> new Instances(services.instances(name))));
         this.breakers = breakers;
         this.callTimeout = services.callTimeout();
-        this.client = HttpClient.create(ConnectionProvider.builder("newsroom-relay")
-                        .maxConnections(500)
-                        // Given up before a service's side could close it under a request.
-                        .maxIdleTime(Duration.ofSeconds(30))
-                        .build())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
-                .responseTimeout(callTimeout);
+        this.connections = ConnectionProvider.builder("newsroom-relay")
+                .maxConnections(500)
+                // Given up before a service's side could close it under a request.
+                .maxIdleTime(Duration.ofSeconds(30))
+                .build();
+        // No response timeout per attempt: the call's own timeout (below) bounds both attempts together.
+        this.client = HttpClient.create(connections).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis);
+    }
+
+    /** The pooled connections close with the application, not when the services time them out. */
+    @Override
+    public void destroy() {
+        connections.dispose();
     }
 
     /** A read of {@code pathAndQuery}; see {@link #call}. */
@@ -71,8 +81,9 @@ public class ServiceRelay {
      * {@code method} {@code pathAndQuery} (raw, as a client would send it) on one instance of {@code
      * service}, with {@code headers} and {@code body} (none when {@code null}). Every answer below 500
      * is the service's, whatever its status. A 5xx answer, a failed connection or a timeout is a
-     * failure: a GET is tried once more on the next instance, and what still fails is {@link
-     * Unavailable}, as is every call while the service's breaker is open.
+     * failure: a GET is tried once more on the next instance, and what still fails is the RealWorld
+     * 503 ({@link ApiException}, logged here unless the service simply could not be reached), as is
+     * every call while the service's breaker is open.
      */
     public Mono<Relayed> call(
             HttpMethod method, String service, String pathAndQuery, HttpHeaders headers, byte[] body) {
@@ -92,7 +103,7 @@ public class ServiceRelay {
                 RequestIds.logWith(
                         RequestIds.from(context), () -> log.warn("{}-service failed: {}", service, failure.toString()));
             }
-            return Mono.error(new Unavailable(service, failure));
+            return Mono.error(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service", "unavailable"));
         }));
     }
 
@@ -123,14 +134,6 @@ public class ServiceRelay {
 
     /** A service's answer: its status, headers and whole body. */
     public record Relayed(int status, io.netty.handler.codec.http.HttpHeaders headers, byte[] body) {}
-
-    /** The service did not answer (no instance did, in time and without a 5xx), or its breaker is open. */
-    public static final class Unavailable extends RuntimeException {
-
-        Unavailable(String service, Throwable cause) {
-            super(service + "-service unavailable: " + cause, cause, false, false);
-        }
-    }
 
     /** A 5xx answer: a failure of the service, retried and counted by its breaker like no answer at all. */
     static final class FailedAnswer extends RuntimeException {
