@@ -72,12 +72,12 @@ start_infrastructure "$WORK/jars/embedded-infra.jar" "$KAFKA_PORT" "$MONGO_PORT"
 
 USER_URL="http://127.0.0.1:$USER_PORT"
 ARTICLE_URL="http://127.0.0.1:$ARTICLE_PORT"
-start user-service env PORT="$USER_PORT" \
+start user-service env PORT="$USER_PORT" MANAGEMENT_PORT=0 \
     MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/newsroom-users" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     USER_SERVICE_URL="$USER_URL" \
     "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$WORK/jars/user-service.jar"
-start article-service env PORT="$ARTICLE_PORT" \
+start article-service env PORT="$ARTICLE_PORT" MANAGEMENT_PORT=0 \
     MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/newsroom-articles" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     USER_SERVICE_URL="$USER_URL" \
@@ -98,8 +98,8 @@ curl -sS --fail-with-body --max-time 10 -o /dev/null "$ARTICLE_URL/api/articles/
 # ---------------------------------------------------------------------------------------------
 # Load: warm every endpoint, then measure each one.
 # ---------------------------------------------------------------------------------------------
-ENDPOINT_NAMES=("GET /api/articles/{slug}" "GET /api/articles" "GET /actuator/health/liveness")
-ENDPOINT_URLS=("$ARTICLE_URL/api/articles/$SLUG" "$ARTICLE_URL/api/articles" "$ARTICLE_URL/actuator/health/liveness")
+ENDPOINT_NAMES=("GET /api/articles/{slug}" "GET /api/articles" "GET /livez")
+ENDPOINT_URLS=("$ARTICLE_URL/api/articles/$SLUG" "$ARTICLE_URL/api/articles" "$ARTICLE_URL/livez")
 
 LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for (( i=0; i<${#ENDPOINT_URLS[@]}; i++ )); do

@@ -118,7 +118,7 @@ start_service() { # module port database [jvm options...] -- [arguments...]
     while [[ $# -gt 0 && "$1" != -- ]]; do jvm+=("$1"); shift; done
     [[ $# -gt 0 ]] && shift
     args=("$@")
-    start "$module" env PORT="$port" \
+    start "$module" env PORT="$port" MANAGEMENT_PORT=0 \
         MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/$database" \
         KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
         USER_SERVICE_URL="$USER_URL" \
@@ -207,8 +207,8 @@ log "seeded: the list answers ${#LIST} bytes with $SHOWN comments"
 ENDPOINT_NAMES=("GET /api/articles/{slug}/comments")
 ENDPOINT_URLS=("$LIST_URL")
 if (( ROOF )); then
-    ENDPOINT_NAMES+=("GET /actuator/health/liveness")
-    ENDPOINT_URLS+=("$COMMENT_URL/actuator/health/liveness")
+    ENDPOINT_NAMES+=("GET /livez")
+    ENDPOINT_URLS+=("$COMMENT_URL/livez")
 fi
 
 proc_ticks() { # pid: utime + stime in clock ticks

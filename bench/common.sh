@@ -93,10 +93,12 @@ wait_infra_ready() { # name timeout: the embedded infrastructure prints "READY <
     log "$name ready"
 }
 
+# The benchmarks start every process with MANAGEMENT_PORT=0 (their actuator on some free port, unused
+# here) and wait for /readyz, the readiness group that each also answers on its own port.
 wait_http_ready() { # name port timeout
     local name="$1" port="$2" deadline=$(( SECONDS + $3 ))
     until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 \
-            "http://127.0.0.1:$port/actuator/health/readiness" || true)" == 200 ]]; do
+            "http://127.0.0.1:$port/readyz" || true)" == 200 ]]; do
         alive_or_die
         (( SECONDS < deadline )) || { echo "$name not ready within $3 s" >&2; exit 1; }
         sleep 0.5
@@ -150,7 +152,7 @@ jvm_options() { # module: sets JVM_OPTIONS
 # native memory nobody uses.
 start_service() { # module port database
     jvm_options "$1"
-    start "$1" env PORT="$2" \
+    start "$1" env PORT="$2" MANAGEMENT_PORT=0 \
         MALLOC_ARENA_MAX=2 \
         MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/$3" \
         KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
@@ -164,7 +166,7 @@ start_service() { # module port database
 RATE_LIMIT=1000000000 # a billion requests a second
 start_gateway() { # port
     jvm_options gateway
-    start gateway env PORT="$1" \
+    start gateway env PORT="$1" MANAGEMENT_PORT=0 \
         MALLOC_ARENA_MAX=2 \
         USER_SERVICE_URL="$USER_URL" \
         ARTICLE_SERVICE_URL="$ARTICLE_URL" \

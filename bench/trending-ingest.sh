@@ -62,7 +62,7 @@ claim_port KAFKA_PORT
 claim_port MONGO_PORT
 claim_port TRENDING_PORT
 start_infrastructure "$WORK/jars/embedded-infra.jar" "$KAFKA_PORT" "$MONGO_PORT"
-start trending-service env PORT="$TRENDING_PORT" \
+start trending-service env PORT="$TRENDING_PORT" MANAGEMENT_PORT=0 \
     MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/newsroom-trending" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     USER_SERVICE_URL="http://127.0.0.1:9" \

@@ -1,7 +1,15 @@
 package dev.newsroom.assistant;
 
 import dev.newsroom.platform.health.ServiceReadinessChecks;
+import java.util.List;
 
 /** The probes, in the context every other test of the service shares. */
 @AssistantServiceTest
-class AssistantServiceApplicationTest extends ServiceReadinessChecks {}
+class AssistantServiceApplicationTest extends ServiceReadinessChecks {
+
+    @Override
+    protected List<String> ownMetrics() {
+        return List.of(
+                "newsroom_consumer_lag{", "newsroom_consumer_oldest_age_seconds{", "newsroom_deadletters_waiting{");
+    }
+}

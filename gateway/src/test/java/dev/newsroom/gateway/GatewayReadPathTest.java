@@ -2,6 +2,7 @@ package dev.newsroom.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,9 @@ class GatewayReadPathTest {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -233,7 +237,8 @@ class GatewayReadPathTest {
     }
 
     @Test
-    void commentsThatCannotBeFetchedAreNullAndNamed() {
+    void commentsThatCannotBeFetchedAreNullNamedAndCounted() {
+        double before = degradedComments();
         web.get()
                 .uri("/api/pages/articles/quiet")
                 .exchange()
@@ -244,6 +249,13 @@ class GatewayReadPathTest {
                 .expectBody(String.class)
                 .isEqualTo("{\"article\":{\"slug\":\"quiet\"},\"comments\":null,\"popular\":" + POPULAR
                         + ",\"missing\":[\"comments\"]}");
+        assertThat(degradedComments() - before).isEqualTo(1);
+    }
+
+    private double degradedComments() {
+        var counter =
+                meters.find("newsroom.gateway.degraded").tag("part", "comments").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +32,9 @@ class GatewayRoutingTest {
 
     @Autowired
     WebTestClient web;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -125,7 +129,11 @@ class GatewayRoutingTest {
 
     @Test
     void suiteHealthNamesTheServiceThatIsDownWhileTheGatewayStaysReady() {
-        web.get()
+        WebTestClient management = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .build();
+        management
+                .get()
                 .uri("/actuator/health/services")
                 .exchange()
                 .expectStatus()
@@ -137,7 +145,43 @@ class GatewayRoutingTest {
                 .isEqualTo("UP")
                 .jsonPath("$.components.trending.status")
                 .isEqualTo("DOWN");
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        web.get().uri("/readyz").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void theActuatorAnswersOnTheManagementPortOnlyAndThePublicDoorKeepsTheProbes() {
+        WebTestClient management = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .build();
+        web.get().uri("/api/tags").exchange().expectStatus().isOk();
+        web.get().uri("/api/no-such-thing").exchange().expectStatus().isNotFound();
+        management
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(text -> assertThat(text)
+                        .contains("jvm_memory_used_bytes")
+                        .contains("application=\"gateway\"")
+                        .containsPattern(
+                                "newsroom_gateway_requests_seconds_bucket\\{[^}]*method=\"GET\"[^}]*route=\"tags\""
+                                        + "[^}]*status=\"200\"")
+                        .containsPattern(
+                                "newsroom_gateway_requests_seconds_count\\{[^}]*route=\"other\"[^}]*status=\"404\"")
+                        .contains("newsroom_gateway_rate_limited_total")
+                        .contains("resilience4j_circuitbreaker_state{"));
+        for (String path : new String[] {"/actuator/health", "/actuator/prometheus", "/actuator/metrics"}) {
+            web.get().uri(path).exchange().expectStatus().isNotFound();
+        }
+        web.get().uri("/livez").exchange().expectStatus().isOk();
     }
 
     private static int closedPort() {

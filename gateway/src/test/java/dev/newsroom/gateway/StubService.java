@@ -42,7 +42,7 @@ final class StubService implements AutoCloseable {
                 answers.get(prefix).handle(exchange);
                 return;
             }
-            String body = target.startsWith("/actuator/health")
+            String body = target.startsWith("/readyz")
                     ? "{\"status\":\"UP\"}"
                     : "{\"service\":\"" + name + "\",\"path\":\""
                             + exchange.getRequestURI().getPath() + "\"}";

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param name what the logs and messages call it
  * @param portVariable the environment variable that overrides its port
  * @param port the port it listens on
+ * @param managementPort the port of its health and metrics ({@code /actuator}), or 0 for the
+ *     infrastructure, which has none
  * @param command the command line, from {@code java} on
  * @param environment what it is configured with
  * @param readiness an HTTP URL that answers 200 once it is ready, or {@code null} when the process
@@ -21,6 +23,7 @@ record Component(
         String name,
         String portVariable,
         int port,
+        int managementPort,
         List<String> command,
         Map<String, String> environment,
         String readiness,

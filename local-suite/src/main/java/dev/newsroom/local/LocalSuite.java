@@ -102,7 +102,12 @@ public final class LocalSuite {
             return 0;
         }
         console.println(ReadyBanner.text(
-                Duration.between(started, Instant.now()), gatewayPort(), demo, processes.all(), options.dataDir()));
+                Duration.between(started, Instant.now()),
+                gatewayPort(),
+                layout.managementPort(SuiteLayout.GATEWAY),
+                demo,
+                processes.all(),
+                options.dataDir()));
         startArchiveTraining(components);
         watchForCrashes();
         try {

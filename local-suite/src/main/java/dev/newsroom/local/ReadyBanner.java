@@ -10,26 +10,38 @@ final class ReadyBanner {
 
     private ReadyBanner() {}
 
-    static String text(Duration took, int gatewayPort, boolean demo, List<ManagedProcess> processes, Path dataDir) {
+    static String text(
+            Duration took,
+            int gatewayPort,
+            int gatewayManagementPort,
+            boolean demo,
+            List<ManagedProcess> processes,
+            Path dataDir) {
         StringBuilder out = new StringBuilder();
         out.append(System.lineSeparator())
                 .append(String.format(
                         Locale.ROOT, "Newsroom is up: every process ready in %.1f s.%n", took.toMillis() / 1000.0))
                 .append(String.format("  Web front end and API  http://localhost:%d/  (API under /api)%n", gatewayPort))
                 .append(String.format(
-                        "  Suite health           http://localhost:%d/actuator/health/services%n", gatewayPort));
+                        "  Suite health           http://localhost:%d/actuator/health/services%n",
+                        gatewayManagementPort));
         if (demo) {
             out.append(String.format(
                     "  Demo sign-in           %s@newsroom.example / %s (a moderator); also amara@, jonas@, mei@%n",
                     DemoContent.MODERATOR, DemoContent.PASSWORD));
         }
-        out.append(String.format("%n  %-18s %-8s %-9s %s%n", "process", "pid", "memory", "address"));
+        out.append(String.format(
+                "%n  %-18s %-8s %-9s %-23s %s%n", "process", "pid", "memory", "address", "health and metrics"));
         for (ManagedProcess process : processes) {
             Component c = process.component();
             String address = c.isInfrastructure() ? "127.0.0.1:" + c.port() : "http://localhost:" + c.port();
             long rss = process.residentKib();
+            String management = c.managementPort() > 0
+                    ? "http://localhost:" + c.managementPort() + "/actuator/{health,prometheus}"
+                    : "";
             out.append(String.format(
-                    "  %-18s %-8d %-9s %s%n", c.name(), process.pid(), rss < 0 ? "?" : (rss / 1024) + " MiB", address));
+                    "  %-18s %-8d %-9s %-23s %s%n",
+                    c.name(), process.pid(), rss < 0 ? "?" : (rss / 1024) + " MiB", address, management));
         }
         out.append(String.format("%n  Data and logs in %s. Stop with Ctrl-C.%n", dataDir))
                 .append(LocalSuite.READY_LINE);

@@ -21,7 +21,16 @@ import java.util.stream.Stream;
 final class SuiteLayout {
 
     /** A service module, the variable that moves its port, its default port and its own database. */
-    record ServiceSpec(String module, String portVariable, int defaultPort, String database) {}
+    record ServiceSpec(String module, String portVariable, int defaultPort, String database) {
+
+        /** {@code USER_SERVICE_PORT} → {@code USER_SERVICE_MANAGEMENT_PORT}. */
+        String managementPortVariable() {
+            return portVariable.replace("_PORT", "_MANAGEMENT_PORT");
+        }
+    }
+
+    /** How far above its own port a process's management port is unless its variable says otherwise. */
+    static final int MANAGEMENT_PORT_OFFSET = 1000;
 
     static final List<ServiceSpec> SERVICES = List.of(
             new ServiceSpec("user-service", "USER_SERVICE_PORT", 8081, "newsroom-users"),
@@ -59,6 +68,11 @@ final class SuiteLayout {
         }
         ports.add(new Port(
                 GATEWAY.module(), GATEWAY.portVariable(), port(GATEWAY.portVariable(), GATEWAY.defaultPort())));
+        for (ServiceSpec spec : SERVICES) {
+            ports.add(new Port(spec.module() + " (management)", spec.managementPortVariable(), managementPort(spec)));
+        }
+        ports.add(new Port(
+                GATEWAY.module() + " (management)", GATEWAY.managementPortVariable(), managementPort(GATEWAY)));
         return ports;
     }
 
@@ -113,7 +127,7 @@ final class SuiteLayout {
         javaOptions.addAll(options.infraJavaOptions());
         if (launch == null) {
             return new Component(
-                    role, variable, port, javaCommand(builtJar, javaOptions, arguments), Map.of(), null, null);
+                    role, variable, port, 0, javaCommand(builtJar, javaOptions, arguments), Map.of(), null, null);
         }
         ArchiveTraining.Run training = null;
         if (!launch.archived(role)) {
@@ -131,7 +145,7 @@ final class SuiteLayout {
         List<String> running = new ArrayList<>(javaOptions);
         running.addAll(launch.javaOptions(role));
         return new Component(
-                role, variable, port, javaCommand(launch.jar(), running, arguments), Map.of(), null, training);
+                role, variable, port, 0, javaCommand(launch.jar(), running, arguments), Map.of(), null, training);
     }
 
     private static int freePort() {
@@ -157,6 +171,7 @@ final class SuiteLayout {
             int port = port(spec.portVariable(), spec.defaultPort());
             Map<String, String> environment = new LinkedHashMap<>();
             environment.put("PORT", String.valueOf(port));
+            environment.put("MANAGEMENT_PORT", String.valueOf(managementPort(spec)));
             environment.put("MONGO_URI", mongo + spec.database());
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
             // Every service verifies tokens itself, against the keys user-service publishes.
@@ -165,6 +180,7 @@ final class SuiteLayout {
         }
         int gatewayPort = port(GATEWAY.portVariable(), GATEWAY.defaultPort());
         gatewayEnvironment.put("PORT", String.valueOf(gatewayPort));
+        gatewayEnvironment.put("MANAGEMENT_PORT", String.valueOf(managementPort(GATEWAY)));
         components.add(service(GATEWAY, gatewayPort, gatewayEnvironment));
         return components;
     }
@@ -176,9 +192,10 @@ final class SuiteLayout {
                     spec.module(),
                     spec.portVariable(),
                     port,
+                    managementPort(spec),
                     javaCommand(builtJar, options.serviceJavaOptions(), List.of()),
                     environment,
-                    readiness(port),
+                    readiness(managementPort(spec)),
                     null);
         }
         String role = ClassDataArchives.SERVICE;
@@ -188,6 +205,7 @@ final class SuiteLayout {
             Map<String, String> trainingEnvironment = new LinkedHashMap<>(environment);
             // The training run stops before its web server would listen; port 0 keeps it clear anyway.
             trainingEnvironment.put("PORT", "0");
+            trainingEnvironment.put("MANAGEMENT_PORT", "0");
             training = new ArchiveTraining.Run(
                     spec.module(),
                     archives.trainingCommand(
@@ -203,14 +221,21 @@ final class SuiteLayout {
                 spec.module(),
                 spec.portVariable(),
                 port,
+                managementPort(spec),
                 javaCommand(launch.jar(), javaOptions, List.of()),
                 environment,
-                readiness(port),
+                readiness(managementPort(spec)),
                 training);
     }
 
-    private static String readiness(int port) {
-        return "http://127.0.0.1:" + port + "/actuator/health/readiness";
+    private static String readiness(int managementPort) {
+        return "http://127.0.0.1:" + managementPort + "/actuator/health/readiness";
+    }
+
+    /** Where a process answers health and metrics: its variable, or its own port + 1000. */
+    int managementPort(ServiceSpec spec) {
+        return port(
+                spec.managementPortVariable(), port(spec.portVariable(), spec.defaultPort()) + MANAGEMENT_PORT_OFFSET);
     }
 
     /** {@code user-service} → {@code USER_SERVICE_URL}, as the gateway's application.yml reads it. */

@@ -67,7 +67,7 @@ class LocalSuiteIT {
     @Test
     @Order(1)
     void everyServiceIsHealthyThroughTheGateway() throws Exception {
-        HttpResponse<String> response = get(suite.gatewayUrl() + "/actuator/health/services");
+        HttpResponse<String> response = get(suite.managementUrl("gateway") + "/actuator/health/services");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JSON.readTree(response.body());
@@ -77,6 +77,23 @@ class LocalSuiteIT {
                     .as("health of %s through the gateway", service)
                     .isEqualTo("UP");
         }
+    }
+
+    @Test
+    @Order(1)
+    void everyProcessServesItsMetricsOnItsManagementPortAndNoneOfTheActuatorAtItsDoor() throws Exception {
+        for (String module : RunningSuite.MANAGED) {
+            HttpResponse<String> metrics = get(suite.managementUrl(module) + "/actuator/prometheus");
+            assertThat(metrics.statusCode())
+                    .as("%s's /actuator/prometheus", module)
+                    .isEqualTo(200);
+            assertThat(metrics.body())
+                    .as("%s's metrics", module)
+                    .contains("jvm_memory_used_bytes{")
+                    .contains("application=\"" + module + "\"");
+        }
+        assertThat(get(suite.gatewayUrl() + "/actuator/health").statusCode()).isEqualTo(404);
+        assertThat(get(suite.gatewayUrl() + "/readyz").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -51,21 +51,31 @@ final class RunningSuite implements AutoCloseable {
         return dir;
     }
 
-    /** Free ports for every process of the suite, by the variables the launcher reads. */
+    /** The processes that answer health and metrics on a management port of their own, by module. */
+    static final List<String> MANAGED = List.of(
+            "gateway", "user-service", "article-service", "comment-service", "trending-service", "assistant-service");
+
+    /**
+     * Free ports for every process of the suite, by the variables the launcher reads: each one's own
+     * port and, for the gateway and the services, its management port ({@code GATEWAY_MANAGEMENT_PORT}, ...).
+     */
     static Map<String, Integer> freePorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String variable : List.of(
-                "GATEWAY_PORT",
-                "USER_SERVICE_PORT",
-                "ARTICLE_SERVICE_PORT",
-                "COMMENT_SERVICE_PORT",
-                "TRENDING_SERVICE_PORT",
-                "ASSISTANT_SERVICE_PORT",
-                "KAFKA_PORT",
-                "MONGO_PORT")) {
-            ports.put(variable, freePort());
+        for (String module : MANAGED) {
+            ports.put(portVariable(module), freePort());
+            ports.put(managementPortVariable(module), freePort());
         }
+        ports.put("KAFKA_PORT", freePort());
+        ports.put("MONGO_PORT", freePort());
         return ports;
+    }
+
+    private static String portVariable(String module) {
+        return module.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT";
+    }
+
+    private static String managementPortVariable(String module) {
+        return portVariable(module).replace("_PORT", "_MANAGEMENT_PORT");
     }
 
     static RunningSuite start(Map<String, Integer> ports, Path dataDir, String... options) {
@@ -109,6 +119,11 @@ final class RunningSuite implements AutoCloseable {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + ports.get("GATEWAY_PORT");
+    }
+
+    /** The management address (health, metrics) of one of {@link #MANAGED}. */
+    String managementUrl(String module) {
+        return "http://127.0.0.1:" + ports.get(managementPortVariable(module));
     }
 
     Process process() {

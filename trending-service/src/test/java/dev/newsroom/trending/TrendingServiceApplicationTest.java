@@ -1,7 +1,19 @@
 package dev.newsroom.trending;
 
 import dev.newsroom.platform.health.ServiceReadinessChecks;
+import java.util.List;
 
 /** The probes, in the context every other test of the service shares. */
 @TrendingServiceTest
-class TrendingServiceApplicationTest extends ServiceReadinessChecks {}
+class TrendingServiceApplicationTest extends ServiceReadinessChecks {
+
+    @Override
+    protected List<String> ownMetrics() {
+        return List.of(
+                "newsroom_consumer_lag{",
+                "newsroom_consumer_oldest_age_seconds{",
+                "newsroom_deadletters_waiting{",
+                "newsroom_trending_events_applied_total{application=\"trending-service\",type=\"view\"}",
+                "newsroom_trending_freshness_seconds_bucket{");
+    }
+}

@@ -1,7 +1,18 @@
 package dev.newsroom.user;
 
 import dev.newsroom.platform.health.ServiceReadinessChecks;
+import java.util.List;
 
 /** The probes, in the context every other test of the service shares. */
 @UserServiceTest
-class UserServiceApplicationTest extends ServiceReadinessChecks {}
+class UserServiceApplicationTest extends ServiceReadinessChecks {
+
+    @Override
+    protected List<String> ownMetrics() {
+        return List.of(
+                "newsroom_outbox_pending{",
+                "newsroom_outbox_oldest_age_seconds{",
+                "newsroom_outbox_published_total{",
+                "newsroom_outbox_failures_total{");
+    }
+}

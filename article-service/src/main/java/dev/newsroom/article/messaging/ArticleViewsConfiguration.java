@@ -1,6 +1,8 @@
 package dev.newsroom.article.messaging;
 
 import dev.newsroom.article.ArticleServiceProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,7 +26,8 @@ class ArticleViewsConfiguration {
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             ArticleServiceProperties properties,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry registry) {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
@@ -36,6 +39,11 @@ class ArticleViewsConfiguration {
                         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000),
                 new StringSerializer(),
                 new ByteArraySerializer());
-        return new ArticleViews(producer, properties.viewQueueCapacity(), properties.viewKeySalt(), json, clock);
+        ArticleViews views =
+                new ArticleViews(producer, properties.viewQueueCapacity(), properties.viewKeySalt(), json, clock);
+        FunctionCounter.builder("newsroom.article.views.dropped", views, ArticleViews::dropped)
+                .description("Views not published because the queue to Kafka was full (a slow or absent broker)")
+                .register(registry);
+        return views;
     }
 }

@@ -21,8 +21,8 @@ import reactor.core.scheduler.Schedulers;
  * or its circuit breaker is open.
  *
  * <p>Nothing here stores or logs a question or an answer. What is recorded are counts and
- * latencies: the timer {@code assistant.answers} (tags {@code answerer} = extractive|llm and {@code
- * answered}) and the counter {@code assistant.llm.fallbacks} (tag {@code reason}). Failure log
+ * latencies: the timer {@code newsroom.assistant.answers} (tags {@code answerer} = extractive|llm and {@code
+ * answered}) and the counter {@code newsroom.assistant.llm.fallbacks} (tag {@code reason}). Failure log
  * lines name the kind of failure only.
  */
 public final class Assistant {
@@ -97,7 +97,7 @@ public final class Assistant {
 
     private void fallback(Throwable failure) {
         String reason = reason(failure);
-        Counter.builder("assistant.llm.fallbacks")
+        Counter.builder("newsroom.assistant.llm.fallbacks")
                 .description("Answers given extractively because the LLM failed, was slow or was cut off")
                 .tag("reason", reason)
                 .register(meters)
@@ -133,7 +133,7 @@ public final class Assistant {
     private void record(AnswerEvent event, Timer.Sample started) {
         if (event instanceof AnswerEvent.Done done) {
             Answer answer = done.answer();
-            started.stop(Timer.builder("assistant.answers")
+            started.stop(Timer.builder("newsroom.assistant.answers")
                     .description("Questions answered, by answerer and whether the article answered them")
                     .tag("answerer", answer.answerer().startsWith("llm:") ? "llm" : Answer.EXTRACTIVE)
                     .tag("answered", String.valueOf(answer.answered()))

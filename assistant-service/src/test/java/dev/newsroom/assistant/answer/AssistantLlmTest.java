@@ -74,7 +74,7 @@ class AssistantLlmTest {
             assertThat(quote.text()).startsWith("The repair cost 48 million euros");
             assertThat(quote.score()).isPositive();
         });
-        assertThat(meters.get("assistant.answers")
+        assertThat(meters.get("newsroom.assistant.answers")
                         .tag("answerer", "llm")
                         .tag("answered", "true")
                         .timer()
@@ -164,7 +164,7 @@ class AssistantLlmTest {
         assertThat(answer.text()).contains("48 million euros");
         assertThat(events).filteredOn(AnswerEvent.Token.class::isInstance).hasSize(1);
         assertThat(fallbacks("http-status")).isEqualTo(1);
-        assertThat(meters.get("assistant.answers")
+        assertThat(meters.get("newsroom.assistant.answers")
                         .tag("answerer", "extractive")
                         .timer()
                         .count())
@@ -328,8 +328,9 @@ class AssistantLlmTest {
     }
 
     private double fallbacks(String reason) {
-        var counter =
-                meters.find("assistant.llm.fallbacks").tag("reason", reason).counter();
+        var counter = meters.find("newsroom.assistant.llm.fallbacks")
+                .tag("reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +32,16 @@ class AskApiTest {
 
     @Autowired
     WebTestClient web;
+
+    @LocalManagementPort
+    int managementPort;
+
+    /** The actuator answers on the service's management port only. */
+    private WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .build();
+    }
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -204,8 +215,9 @@ class AskApiTest {
                 .expectStatus()
                 .isOk();
 
-        byte[] body = web.get()
-                .uri("/actuator/metrics/assistant.answers")
+        byte[] body = management()
+                .get()
+                .uri("/actuator/metrics/newsroom.assistant.answers")
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -216,7 +228,7 @@ class AskApiTest {
         JsonNode metric = JSON.readTree(body);
         List<String> tags = new ArrayList<>();
         metric.path("availableTags").forEach(tag -> tags.add(tag.path("tag").asString()));
-        assertThat(tags).containsExactlyInAnyOrder("answerer", "answered");
+        assertThat(tags).containsExactlyInAnyOrder("application", "answerer", "answered");
         assertThat(metric.path("measurements").path(0).path("value").asDouble()).isGreaterThanOrEqualTo(1);
     }
 }

@@ -227,6 +227,16 @@ class CommentRepository {
         return mongo.find(liveUnder, Comment.class);
     }
 
+    /** How many live comments wait for a moderator. */
+    Mono<Long> heldCount() {
+        return mongo.count(
+                new Query(where("status")
+                        .is(CommentStatus.HELD.name())
+                        .and("deleted")
+                        .ne(true)),
+                Comment.class);
+    }
+
     /**
      * Up to {@code limit} held, live comments oldest first (by posting time, then id) after the
      * cursor's ({@code null}: from the start), without their pending events.

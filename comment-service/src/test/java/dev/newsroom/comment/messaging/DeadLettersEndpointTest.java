@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,16 @@ class DeadLettersEndpointTest {
 
     @Autowired
     WebTestClient web;
+
+    @LocalManagementPort
+    int managementPort;
+
+    /** The actuator answers on the service's management port only. */
+    private WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .build();
+    }
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -79,7 +90,8 @@ class DeadLettersEndpointTest {
 
     @Test
     void onlyThisServicesDeadLetterTopicsCanBeTouched() {
-        web.post()
+        management()
+                .post()
                 .uri("/actuator/deadletters/{topic}", "newsroom.users.v1")
                 .exchange()
                 .expectStatus()
@@ -92,7 +104,8 @@ class DeadLettersEndpointTest {
 
     /** The dead letters with this event id (null: all), in topic order. */
     private java.util.List<JsonNode> letters(String eventId) {
-        byte[] body = web.get()
+        byte[] body = management()
+                .get()
                 .uri("/actuator/deadletters/{topic}", DLQ)
                 .exchange()
                 .expectStatus()
@@ -109,7 +122,8 @@ class DeadLettersEndpointTest {
     }
 
     private JsonNode redrive() {
-        byte[] body = web.post()
+        byte[] body = management()
+                .post()
                 .uri("/actuator/deadletters/{topic}", DLQ)
                 .exchange()
                 .expectStatus()

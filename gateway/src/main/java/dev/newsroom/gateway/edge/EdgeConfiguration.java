@@ -1,6 +1,7 @@
 package dev.newsroom.gateway.edge;
 
 import dev.newsroom.platform.web.RequestIds;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,7 +69,7 @@ class EdgeConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(EdgeProperties edge, ClientBudgets budgets) {
-        return new RateLimitFilter(budgets, edge.rateLimit().enabled());
+    RateLimitFilter rateLimitFilter(EdgeProperties edge, ClientBudgets budgets, MeterRegistry registry) {
+        return new RateLimitFilter(budgets, edge.rateLimit().enabled(), registry);
     }
 }

@@ -1,6 +1,8 @@
 package dev.newsroom.gateway.edge;
 
 import dev.newsroom.platform.web.RequestIds;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -33,10 +35,14 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private final ClientBudgets budgets;
     private final boolean enabled;
+    private final Counter refused;
 
-    RateLimitFilter(ClientBudgets budgets, boolean enabled) {
+    RateLimitFilter(ClientBudgets budgets, boolean enabled, MeterRegistry registry) {
         this.budgets = budgets;
         this.enabled = enabled;
+        this.refused = Counter.builder("newsroom.gateway.rate.limited")
+                .description("Requests refused with 429 because their client was over its budget")
+                .register(registry);
     }
 
     @Override
@@ -86,7 +92,8 @@ class RateLimitFilter implements WebFilter, Ordered {
                 : remote.getAddress().getHostAddress();
     }
 
-    private static Mono<Void> refuse(ServerWebExchange exchange, Duration wait) {
+    private Mono<Void> refuse(ServerWebExchange exchange, Duration wait) {
+        refused.increment();
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);

@@ -10,7 +10,11 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
-/** Asks one service's {@code /actuator/health/readiness} and reports its answer, or why there was none. */
+/**
+ * Asks one service's {@code /readyz} and reports its answer, or why there was none. {@code /readyz} is
+ * the readiness group on the service's own port (its actuator lives on a management port that the
+ * gateway need not reach), so it says whether the service can answer the requests sent there.
+ */
 final class ServiceReadinessIndicator implements ReactiveHealthIndicator {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
@@ -22,7 +26,7 @@ final class ServiceReadinessIndicator implements ReactiveHealthIndicator {
 
     ServiceReadinessIndicator(WebClient client, URI base, Duration timeout) {
         this.client = client;
-        this.readiness = base.resolve("/actuator/health/readiness");
+        this.readiness = base.resolve("/readyz");
         this.timeout = timeout;
     }
 

@@ -5,6 +5,7 @@ import dev.newsroom.gateway.compose.PageJson;
 import dev.newsroom.gateway.compose.PageJson.Part;
 import dev.newsroom.gateway.compose.Target;
 import dev.newsroom.platform.web.RequestIds;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +47,18 @@ class PagesController {
     private final PageJson pages;
     private final Duration partTimeout;
     private final Mono<Part> popular;
+    private final MeterRegistry registry;
 
     PagesController(
             Downstream downstream,
             PageJson pages,
+            MeterRegistry registry,
             @Value("${newsroom.page-part-timeout:2s}") Duration partTimeout,
             @Value("${newsroom.page-popular-max-age:1s}") Duration popularMaxAge) {
         this.downstream = downstream;
         this.pages = pages;
         this.partTimeout = partTimeout;
+        this.registry = registry;
         // The popular box is the same for every reader and trending-service changes a ranking at
         // most about once a second: one call serves every page read within that second, kept as the
         // bytes that go into the page. A failed, unreadable or empty answer is not kept.
@@ -107,6 +111,8 @@ class PagesController {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         if (!missing.isEmpty()) {
             response.header(DEGRADED_HEADER, String.join(",", missing));
+            missing.forEach(part ->
+                    registry.counter("newsroom.gateway.degraded", "part", part).increment());
         }
         return response.body(pages.page(article, comments.orElse(null), popular.orElse(null), missing));
     }

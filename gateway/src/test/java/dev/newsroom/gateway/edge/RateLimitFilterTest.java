@@ -2,6 +2,7 @@ package dev.newsroom.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,8 @@ class RateLimitFilterTest {
 
     private final ClientBudgets.Local budgets =
             new ClientBudgets.Local(new EdgeProperties.RateLimit(true, 3, 3, Duration.ofMinutes(1), null));
-    private final RateLimitFilter filter = new RateLimitFilter(budgets, true);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RateLimitFilter filter = new RateLimitFilter(budgets, true, meters);
 
     @Test
     void aClientOverItsBudgetGets429WithRetryAfterAndTheRealWorldShape() {
@@ -38,6 +40,9 @@ class RateLimitFilterTest {
         assertThat(status(anonymous("10.0.0.2")))
                 .as("another address has its own budget")
                 .isEqualTo(HttpStatus.OK);
+        assertThat(meters.get("newsroom.gateway.rate.limited").counter().count())
+                .as("refusals counted, only they")
+                .isEqualTo(1);
     }
 
     @Test
@@ -57,7 +62,7 @@ class RateLimitFilterTest {
             filter.filter(page, passed -> Mono.empty()).block();
             assertThat(page.getResponse().getStatusCode()).isNull();
         }
-        RateLimitFilter off = new RateLimitFilter(budgets, false);
+        RateLimitFilter off = new RateLimitFilter(budgets, false, new SimpleMeterRegistry());
         for (int i = 0; i < 10; i++) {
             MockServerWebExchange call = anonymous("10.0.2.2");
             off.filter(call, passed -> Mono.empty()).block();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -94,8 +95,8 @@ class RedisBudgetsTest {
 
     @Test
     void overBudgetThroughEitherInstanceIs429WithRetryAfter() {
-        RateLimitFilter one = new RateLimitFilter(first, true);
-        RateLimitFilter two = new RateLimitFilter(second, true);
+        RateLimitFilter one = new RateLimitFilter(first, true, new SimpleMeterRegistry());
+        RateLimitFilter two = new RateLimitFilter(second, true, new SimpleMeterRegistry());
         String address = "10.2.0." + System.nanoTime() % 250;
 
         assertThat(status(one, address)).isEqualTo(HttpStatus.OK);
@@ -113,7 +114,7 @@ class RedisBudgetsTest {
 
     @Test
     void whileRedisIsDownRequestsGoThroughAndTheLimitIsBackWithIt() throws Exception {
-        RateLimitFilter filter = new RateLimitFilter(first, true);
+        RateLimitFilter filter = new RateLimitFilter(first, true, new SimpleMeterRegistry());
         String address = "10.3.0." + System.nanoTime() % 250;
         for (int i = 0; i < 3; i++) {
             assertThat(status(filter, address)).isEqualTo(HttpStatus.OK);

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The relay's metrics for one collection: what it published, what failed, and what still waits. */
+/**
+ * The relay's own metrics for one collection: what it published, what failed, and what this instance
+ * holds back after failures. What waits in the store as a whole is {@link OutboxBacklog}'s.
+ */
 final class OutboxMeters {
 
     private final Counter published;
@@ -19,9 +22,9 @@ final class OutboxMeters {
                 .description("Attempts to relay a document's events that stopped at a failure")
                 .tag("collection", collection)
                 .register(registry);
-        Gauge.builder("newsroom.outbox.pending", resting, documents -> documents.pending(collection))
-                .description("Events in documents whose last relay attempt failed; above zero means Kafka or "
-                        + "MongoDB is failing")
+        Gauge.builder("newsroom.outbox.failing", resting, documents -> documents.pending(collection))
+                .description("Events in documents whose last relay attempt on this instance failed; above zero "
+                        + "means Kafka or MongoDB is failing")
                 .tag("collection", collection)
                 .register(registry);
     }

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryTimeout how long publishing one event may take before it counts as failed and is
  *     retried later ({@code delivery.timeout.ms}, also the producer's metadata wait); it bounds each of
  *     the relay's MongoDB operations too
+ * @param backlogInterval how often the backlog gauges ({@code newsroom.outbox.pending}, {@code
+ *     newsroom.outbox.oldest.age}) read the store
  * @param producer further Kafka producer properties (security, client id), on top of the Stream
  *     binder's {@code spring.cloud.stream.kafka.binder.configuration}
  */
@@ -35,10 +37,11 @@ public record OutboxProperties(
         @DefaultValue("100") int batchSize,
         @DefaultValue("30s") Duration lease,
         @DefaultValue("10s") Duration deliveryTimeout,
+        @DefaultValue("10s") Duration backlogInterval,
         @DefaultValue Map<String, String> producer) {
 
     OutboxProperties withSource(String source) {
         return new OutboxProperties(
-                enabled, source, collections, interval, batchSize, lease, deliveryTimeout, producer);
+                enabled, source, collections, interval, batchSize, lease, deliveryTimeout, backlogInterval, producer);
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsroom.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -50,6 +51,7 @@ public final class OutboxRelay implements SmartLifecycle, DisposableBean {
     private final OutboxProperties properties;
     private final OutboxSender sender;
     private final OutboxSweep sweep;
+    private final OutboxBacklog backlog;
     private final Scheduler scheduler;
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile boolean running;
@@ -61,6 +63,7 @@ public final class OutboxRelay implements SmartLifecycle, DisposableBean {
     private int failedSweeps;
     private Instant lastWarning = Instant.MIN;
     private Disposable ticker = Disposables.disposed();
+    private Disposable backlogTicker = Disposables.disposed();
     private Runnable afterStop;
 
     /**
@@ -83,6 +86,8 @@ public final class OutboxRelay implements SmartLifecycle, DisposableBean {
                 properties,
                 scheduler,
                 registry);
+        this.backlog = new OutboxBacklog(
+                mongo, properties.collections(), properties.deliveryTimeout(), Clock.systemUTC(), registry);
     }
 
     /**
@@ -104,6 +109,12 @@ public final class OutboxRelay implements SmartLifecycle, DisposableBean {
             ticker.dispose();
             ticker = scheduler.schedulePeriodically(
                     this::tick, 0, properties.interval().toMillis(), TimeUnit.MILLISECONDS);
+            backlogTicker.dispose();
+            backlogTicker = scheduler.schedulePeriodically(
+                    () -> backlog.measure().subscribe(),
+                    0,
+                    properties.backlogInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
         });
     }
 
@@ -114,6 +125,7 @@ public final class OutboxRelay implements SmartLifecycle, DisposableBean {
         sweep.abandon();
         boolean accepted = execute(() -> {
             ticker.dispose();
+            backlogTicker.dispose();
             if (sweeping) {
                 afterStop = callback;
             } else {

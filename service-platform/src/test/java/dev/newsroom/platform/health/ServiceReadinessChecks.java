@@ -1,23 +1,53 @@
 package dev.newsroom.platform.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The probes every service answers, as the launcher, compose and a cluster use them: ready only
- * with its MongoDB database reachable, alive whenever it answers at all. A service's
- * {@code <Name>ServiceApplicationTest} extends this under the service's own test annotation, so the
- * checks run in the context its other tests share.
+ * The probes and metrics every service answers, as the launcher, compose, a cluster and Prometheus
+ * use them: on the service's management port, ready only with its MongoDB database reachable, alive
+ * whenever it answers at all, its metrics named after it. On the service's own port only {@code
+ * /readyz} and {@code /livez} (for whatever balances requests over it), none of the actuator. A
+ * service's {@code <Name>ServiceApplicationTest} extends this under the service's own test
+ * annotation, so the checks run in the context its other tests share.
  */
 public abstract class ServiceReadinessChecks {
 
     @Autowired
     protected WebTestClient web;
 
+    @LocalManagementPort
+    int managementPort;
+
+    @LocalServerPort
+    int serverPort;
+
+    @Value("${spring.application.name}")
+    String applicationName;
+
+    private WebTestClient management;
+
+    @BeforeEach
+    void managementClient() {
+        management = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .build();
+    }
+
     @Test
     void isReadyWithItsMongoDatabaseHealthy() {
-        web.get()
+        management
+                .get()
                 .uri("/actuator/health/readiness")
                 .exchange()
                 .expectStatus()
@@ -31,6 +61,73 @@ public abstract class ServiceReadinessChecks {
 
     @Test
     void livenessProbeAnswers() {
-        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management
+                .get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void theManagementPortIsNotTheServicesPort() {
+        assertThat(managementPort).isPositive().isNotEqualTo(serverPort);
+    }
+
+    @Test
+    void prometheusScrapesNameTheService() {
+        management
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(text -> assertThat(text)
+                        .contains("jvm_memory_used_bytes{")
+                        .contains("application=\"" + applicationName + "\""));
+    }
+
+    /**
+     * The series this service names for its job beyond Boot's own (docs/operations.md), as Prometheus
+     * shows them; the Kafka backlog gauges appear after their first reading, so they are awaited.
+     */
+    protected List<String> ownMetrics() {
+        return List.of();
+    }
+
+    @Test
+    void prometheusShowsWhatMattersForTheServicesJob() {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> management
+                        .get()
+                        .uri("/actuator/prometheus")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .value(text -> {
+                            for (String series : ownMetrics()) {
+                                assertThat(text)
+                                        .as("the scrape names %s", series)
+                                        .contains(series);
+                            }
+                        }));
+    }
+
+    @Test
+    void theServicesOwnPortAnswersTheProbesAndNoneOfTheActuator() {
+        web.get()
+                .uri("/readyz")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        web.get().uri("/livez").exchange().expectStatus().isOk();
+        for (String path : new String[] {"/actuator/health", "/actuator/prometheus", "/actuator/metrics"}) {
+            web.get().uri(path).exchange().expectStatus().isNotFound();
+        }
     }
 }

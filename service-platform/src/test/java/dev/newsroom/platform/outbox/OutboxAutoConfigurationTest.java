@@ -49,7 +49,7 @@ class OutboxAutoConfigurationTest {
 
     @Test
     void sourceDefaultsToTheApplicationName() {
-        OutboxProperties unnamed = new OutboxProperties(true, null, null, null, 1, null, null, null);
+        OutboxProperties unnamed = new OutboxProperties(true, null, null, null, 1, null, null, null, null);
 
         assertThat(OutboxAutoConfiguration.source(
                         unnamed, new MockEnvironment().withProperty("spring.application.name", "article-service")))

@@ -67,7 +67,7 @@ class OutboxRelayInstancesTest {
     }
 
     @Test
-    void eventsStayPendingWhileTheBrokerIsUnreachableAndGoOutLater() throws Exception {
+    void eventsStayPendingAndAgeWhileTheBrokerIsUnreachableAndGoOutLater() throws Exception {
         String collection = "stories-unreachable";
         String topic = "test.stories-unreachable.v1";
         MeterRegistry meters = new SimpleMeterRegistry();
@@ -85,12 +85,16 @@ class OutboxRelayInstancesTest {
         for (OutboxEvent event : events) {
             assertThat(pending(collection, event.key())).containsExactly(event);
         }
-        assertThat(meters.get("newsroom.outbox.pending").gauge().value()).isPositive();
+        assertThat(meters.get("newsroom.outbox.failing").gauge().value()).isPositive();
+        await().atMost(DEADLINE)
+                .until(() -> meters.get("newsroom.outbox.pending").gauge().value() == 3);
+        await().atMost(DEADLINE)
+                .until(() -> meters.get("newsroom.outbox.oldest.age").gauge().value() > 0.2);
         cutOff.stop();
 
         try (TopicReader reader = new TopicReader(topic)) {
-            relay(collection, Duration.ofHours(1), brokers(), new SimpleMeterRegistry())
-                    .start();
+            MeterRegistry reconnected = new SimpleMeterRegistry();
+            relay(collection, Duration.ofHours(1), brokers(), reconnected).start();
 
             assertThat(reader.await(3))
                     .extracting(record -> header(record, "ce_id"))
@@ -99,6 +103,14 @@ class OutboxRelayInstancesTest {
             await().atMost(DEADLINE)
                     .until(() -> events.stream()
                             .allMatch(event -> pending(collection, event.key()).isEmpty()));
+            await().atMost(DEADLINE)
+                    .until(() ->
+                            reconnected.get("newsroom.outbox.pending").gauge().value() == 0
+                                    && reconnected
+                                                    .get("newsroom.outbox.oldest.age")
+                                                    .gauge()
+                                                    .value()
+                                            == 0);
         }
     }
 
@@ -138,6 +150,7 @@ class OutboxRelayInstancesTest {
                 100,
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(2),
+                Duration.ofMillis(200),
                 Map.of());
         MockEnvironment environment =
                 new MockEnvironment().withProperty("spring.cloud.stream.kafka.binder.brokers", brokers);

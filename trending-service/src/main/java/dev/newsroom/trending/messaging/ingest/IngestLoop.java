@@ -11,6 +11,7 @@ import dev.newsroom.trending.messaging.ConsumerThread;
 import dev.newsroom.trending.messaging.KafkaClients;
 import dev.newsroom.trending.ranking.RankingBoard;
 import dev.newsroom.trending.ranking.Window;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public class IngestLoop extends ConsumerThread {
     private final RankingBoard board;
     private final AtomicLong applied = new AtomicLong();
     private final IngestStats stats = new IngestStats();
+    private final IngestMeters meters;
 
     // The ingest thread's.
     private final ActivityCache activities;
@@ -85,7 +87,8 @@ public class IngestLoop extends ConsumerThread {
             KafkaClients kafka,
             JsonMapper json,
             Clock clock,
-            RankingBoard board) {
+            RankingBoard board,
+            MeterRegistry registry) {
         // stop() (the context calls it on shutdown) waits this long for the last write to be abandoned.
         super("trending-ingest", Duration.ofSeconds(30));
         this.properties = properties;
@@ -93,6 +96,7 @@ public class IngestLoop extends ConsumerThread {
         this.decoder = new Decoder(json);
         this.clock = clock;
         this.board = board;
+        this.meters = new IngestMeters(registry);
         this.activities = new ActivityCache(repository);
         this.partitions = new AssignedPartitions(properties);
         this.generation = new RebuildGenerationCheck(repository);
@@ -179,9 +183,11 @@ public class IngestLoop extends ConsumerThread {
             String source = Decoder.sourceOf(partition);
             RecentViews views = partitions.recentViews(partition);
             long newest = 0;
+            long oldest = Long.MAX_VALUE;
             List<ConsumerRecord<String, byte[]>> partitionRecords = records.records(partition);
             for (ConsumerRecord<String, byte[]> record : partitionRecords) {
                 newest = Math.max(newest, record.timestamp());
+                oldest = Math.min(oldest, record.timestamp());
                 try {
                     ActivityOp op = decoder.decode(record, source, views);
                     if (op != null) {
@@ -195,6 +201,7 @@ public class IngestLoop extends ConsumerThread {
                     }
                 }
             }
+            meters.applied(partition.topic(), partitionRecords.size(), oldest);
             long next = partitionRecords.get(partitionRecords.size() - 1).offset() + 1;
             commits.put(partition, new OffsetAndMetadata(next, CommitMark.of(current, newest)));
         }
@@ -221,6 +228,7 @@ public class IngestLoop extends ConsumerThread {
         }
         board.ingested(generation.current(), untold.values());
         untold.clear();
+        meters.told(clock.millis());
         toldAt = now;
     }
 
@@ -234,12 +242,14 @@ public class IngestLoop extends ConsumerThread {
         activities.clear();
         untold.clear();
         partitions.rewind(consumer);
+        meters.forget();
     }
 
     /** Drops everything not committed: it is read again from the last commit. */
     private void abandon() {
         writes.abandon();
         untold.clear();
+        meters.forget();
     }
 
     /** Forgets every uncommitted change and seeks {@code assigned} to where each starts. */
@@ -247,6 +257,7 @@ public class IngestLoop extends ConsumerThread {
         activities.clear();
         writes.forgetUnwritten();
         untold.clear();
+        meters.forget();
         partitions.reposition(consumer, assigned, generation.current());
     }
 
