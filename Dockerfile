@@ -1,8 +1,10 @@
 # syntax=docker/dockerfile:1.7
 #
 # One image recipe for every service; pick the module with --build-arg SERVICE=<module>, and give the
-# port it listens on with --build-arg PORT=<port> (docker-compose.yml passes both):
-#   docker build --build-arg SERVICE=user-service --build-arg PORT=8081 -t newsroom/user-service .
+# port it listens on with --build-arg PORT=<port> and its management port (health, metrics) with
+# --build-arg MANAGEMENT_PORT=<port> (docker-compose.yml passes all three):
+#   docker build --build-arg SERVICE=user-service --build-arg PORT=8081 --build-arg MANAGEMENT_PORT=9081 \
+#     -t newsroom/user-service .
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 ARG SERVICE
@@ -20,9 +22,14 @@ RUN --mount=type=cache,target=/root/.m2 \
 FROM eclipse-temurin:17-jre
 ARG SERVICE
 ARG PORT=8080
-# PORT is also what the service binds to (server.port reads it), so EXPOSE and the health check
-# can never disagree with the port the process actually listens on.
+ARG MANAGEMENT_PORT=9080
+# PORT is also what the service binds to (server.port reads it), so EXPOSE can never disagree with
+# the port the process actually listens on. MANAGEMENT_PORT likewise (management.server.port reads
+# it), so the health check asks the port the actuator is on. It is not EXPOSEd: health, metrics and
+# dead-letter re-drives are for the network's operators and Prometheus, and `docker run -P` would
+# publish it.
 ENV PORT=${PORT}
+ENV MANAGEMENT_PORT=${MANAGEMENT_PORT}
 # At most two malloc arenas: the default (eight per core) lets a JVM's many threads keep native
 # memory nobody uses. The heap and GC come from JAVA_TOOL_OPTIONS (docker-compose.yml,
 # deploy/jvm-options.properties); without it the heap follows the container's limit.
@@ -32,12 +39,12 @@ LABEL org.opencontainers.image.title="newsroom-${SERVICE}"
 RUN groupadd --system --gid 10001 newsroom \
  && useradd --system --uid 10001 --gid newsroom --home-dir /app --no-create-home --shell /usr/sbin/nologin newsroom
 
-# Readiness over bash's /dev/tcp: the JRE image has neither curl nor wget, and a bare TCP connect
-# would call a service healthy before its MongoDB and Kafka are reachable.
+# Readiness on the management port over bash's /dev/tcp: the JRE image has neither curl nor wget,
+# and a bare TCP connect would call a service healthy before its MongoDB and Kafka are reachable.
 COPY --chmod=755 <<'EOF' /usr/local/bin/healthcheck
 #!/bin/bash
 set -euo pipefail
-exec 3<>"/dev/tcp/127.0.0.1/${PORT}"
+exec 3<>"/dev/tcp/127.0.0.1/${MANAGEMENT_PORT}"
 printf 'GET /actuator/health/readiness HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
 IFS= read -r -t 5 status <&3
 [[ "${status}" =~ ^HTTP/1\.[01]\ 200 ]]

@@ -2,6 +2,7 @@ package dev.newsroom.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,13 +29,22 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Keeps docker-compose.yml in step with the modules in pom.xml. Without Docker here, nobody would
  * notice that a new service is missing from compose or that two services share a database until a
- * deployment breaks, so the rules of DESIGN.md ("Infrastructure") are checked on the file itself.
- * The services and their databases are derived from the modules, never listed here.
+ * deployment breaks, so the rules of DESIGN.md ("Infrastructure", "Observability") are checked on the
+ * file itself, with the Dockerfile and the Prometheus configuration it mounts. The services, their
+ * databases and their management ports are derived from the modules, never listed here.
  */
 class ComposeFileTest {
 
     private static final String GATEWAY = "gateway";
     private static final String HEALTHY = "service_healthy";
+    private static final String METRICS_PATH = "/actuator/prometheus";
+
+    /**
+     * The operators' consoles by image, with the one port each may publish: its UI. They are not
+     * modules of the suite, so they cannot be derived from pom.xml.
+     */
+    private static final Map<String, Integer> CONSOLES =
+            Map.of("prom/prometheus", 9090, "grafana/grafana", 3000, "jaegertracing/all-in-one", 16686);
 
     private static Repository repository;
 
@@ -70,10 +81,13 @@ class ComposeFileTest {
             if (!module.name().equals(args.get("SERVICE"))) {
                 problems.add(module.name() + ": builds SERVICE=" + args.get("SERVICE"));
             }
-            // The image's EXPOSE comes from the PORT build arg; the process binds to the PORT env.
-            var port = service.environment().get("PORT");
-            if (port == null || !port.equals(args.get("PORT"))) {
-                problems.add(module.name() + ": PORT env " + port + " differs from build arg " + args.get("PORT"));
+            // The image's EXPOSE and health check come from the build args; the process binds to the env.
+            for (var variable : List.of("PORT", "MANAGEMENT_PORT")) {
+                var port = service.environment().get(variable);
+                if (port == null || !port.equals(args.get(variable))) {
+                    problems.add(module.name() + ": " + variable + " env " + port + " differs from build arg "
+                            + args.get(variable));
+                }
             }
         }
         assertThat(problems).isEmpty();
@@ -128,13 +142,114 @@ class ComposeFileTest {
     }
 
     @Test
-    void onlyTheGatewayPublishesAPort() {
+    void onlyTheGatewayAndTheOperatorsConsolesPublishAPort() {
         // A published port pins a service to one replica, so --scale would fail.
         var publishing = repository.compose().values().stream()
                 .filter(service -> service.spec().containsKey("ports"))
+                .filter(service -> repository.console(service).isEmpty())
                 .map(ComposeService::name)
                 .toList();
         assertThat(publishing).as("compose services with ports:").containsOnly(GATEWAY);
+    }
+
+    @Test
+    void theGatewayPublishesItsApiPortOnly() {
+        var gateway = repository.service(GATEWAY);
+        assertThat(gateway.ports())
+                .as("the gateway's published ports")
+                .extracting(PublishedPort::target)
+                .containsExactly(gateway.environment().get("PORT"));
+    }
+
+    @Test
+    void eachConsolePublishesItsUiOnThisMachineOnly() {
+        // Prometheus and Jaeger have no login: their UIs are for whoever sits at the host.
+        var problems = new ArrayList<String>();
+        var consoles = 0;
+        for (var service : repository.compose().values()) {
+            var uiPort = repository.console(service);
+            if (uiPort.isEmpty()) {
+                continue;
+            }
+            consoles++;
+            var expected = new PublishedPort("127.0.0.1", String.valueOf(uiPort.get()), String.valueOf(uiPort.get()));
+            if (!service.ports().equals(List.of(expected))) {
+                problems.add(service.name() + " publishes " + service.ports() + ", expected only " + expected);
+            }
+        }
+        assertThat(consoles).as("consoles in compose").isEqualTo(CONSOLES.size());
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyServiceHasAManagementPortThatIsNeverPublished() {
+        var problems = new ArrayList<String>();
+        for (var module : repository.serviceModules()) {
+            var service = repository.service(module.name());
+            var management = service.environment().get("MANAGEMENT_PORT");
+            if (management == null || !management.matches("\\d+")) {
+                problems.add(module.name() + ": MANAGEMENT_PORT is " + management);
+                continue;
+            }
+            if (management.equals(service.environment().get("PORT"))) {
+                problems.add(module.name() + ": MANAGEMENT_PORT is the API port " + management);
+            }
+            for (var port : service.ports()) {
+                if (port.target().equals(management)) {
+                    problems.add(module.name() + ": publishes its management port as " + port);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theImageAsksTheManagementPortWhetherTheServiceIsReady() throws Exception {
+        var dockerfile = Files.readString(repository.root().resolve("Dockerfile"));
+        var script = dockerfile.substring(dockerfile.indexOf("/usr/local/bin/healthcheck"));
+        assertThat(dockerfile)
+                .contains("ARG MANAGEMENT_PORT")
+                .contains("ENV MANAGEMENT_PORT=${MANAGEMENT_PORT}")
+                .doesNotContainPattern("EXPOSE[^\\n]*MANAGEMENT_PORT");
+        assertThat(script)
+                .as("the health check script")
+                .contains("/dev/tcp/127.0.0.1/${MANAGEMENT_PORT}")
+                .contains("/actuator/health/readiness")
+                .doesNotContain("127.0.0.1/${PORT}");
+    }
+
+    @Test
+    void prometheusScrapesEveryReplicaOfEveryServiceOnItsManagementPort() throws Exception {
+        var targets = repository.prometheus().targets();
+        var problems = new ArrayList<String>();
+        for (var module : repository.serviceModules()) {
+            var environment = repository.service(module.name()).environment();
+            var expected = new ScrapeTarget(
+                    module.name(), environment.getOrDefault("MANAGEMENT_PORT", "?"), METRICS_PATH, "dns A");
+            if (!targets.contains(expected)) {
+                problems.add(module.name() + ": no " + expected + " among " + targets);
+            }
+            targets.stream()
+                    .filter(target ->
+                            target.host().equals(module.name()) && target.port().equals(environment.get("PORT")))
+                    .forEach(target -> problems.add(module.name() + ": scraped on its API port: " + target));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theAlertRulesAreMountedIntoPrometheus() throws Exception {
+        var prometheus = repository.prometheus();
+        var problems = new ArrayList<String>();
+        prometheus.ruleFiles().forEach((inContainer, onHost) -> {
+            if (onHost.isEmpty() || !Files.isRegularFile(onHost.get())) {
+                problems.add(inContainer + " (rule_files of " + prometheus.config() + ") is not mounted from a file");
+            }
+        });
+        assertThat(problems).isEmpty();
+        assertThat(prometheus.ruleFiles().values())
+                .as("rule files Prometheus' container loads, on this checkout")
+                .contains(Optional.of(repository.root().resolve("deploy/prometheus/alerts.yml")));
     }
 
     @Test
@@ -402,6 +517,109 @@ class ComposeFileTest {
         private String image(String name) {
             return compose.getOrDefault(name, ComposeService.EMPTY).image();
         }
+
+        /** The UI port of an operators' console, empty for every other container. */
+        Optional<Integer> console(ComposeService service) {
+            return Optional.ofNullable(CONSOLES.get(service.imageName()));
+        }
+
+        /** The configuration the prom/prometheus container runs with, read from the file compose mounts. */
+        Prometheus prometheus() throws IOException {
+            var service = compose.values().stream()
+                    .filter(candidate -> candidate.imageName().equals("prom/prometheus"))
+                    .findFirst();
+            assertThat(service).as("a prom/prometheus container in compose").isPresent();
+            var inContainer = service.get().option("--config.file").orElse("/etc/prometheus/prometheus.yml");
+            var config = hostPath(service.get(), inContainer);
+            assertThat(config)
+                    .as(
+                            "%s of %s mounted from this checkout",
+                            inContainer, service.get().name())
+                    .isPresent();
+            Map<String, Object> file;
+            try (Reader reader = Files.newBufferedReader(config.get())) {
+                file = new Yaml().load(reader);
+            }
+            var targets = new ArrayList<ScrapeTarget>();
+            if (file.get("scrape_configs") instanceof List<?> jobs) {
+                for (var job : jobs) {
+                    targets.addAll(ScrapeTarget.of(ComposeService.asMap(job)));
+                }
+            }
+            // Relative rule files are resolved against the configuration's folder, as Prometheus does.
+            var folder = inContainer.substring(0, inContainer.lastIndexOf('/') + 1);
+            var ruleFiles = new LinkedHashMap<String, Optional<Path>>();
+            if (file.get("rule_files") instanceof List<?> rules) {
+                for (var rule : rules) {
+                    var path = String.valueOf(rule);
+                    var absolute = path.startsWith("/") ? path : folder + path;
+                    ruleFiles.put(absolute, hostPath(service.get(), absolute));
+                }
+            }
+            return new Prometheus(config.get(), List.copyOf(targets), ruleFiles);
+        }
+
+        /** The file of this checkout that a bind mount puts at a path inside a container. */
+        Optional<Path> hostPath(ComposeService service, String inContainer) {
+            Volume mount = null;
+            for (var volume : service.volumes()) {
+                var bind = volume.source().startsWith(".") || volume.source().startsWith("/");
+                var covers = inContainer.equals(volume.target()) || inContainer.startsWith(volume.target() + "/");
+                if (bind
+                        && covers
+                        && (mount == null
+                                || volume.target().length() > mount.target().length())) {
+                    mount = volume;
+                }
+            }
+            if (mount == null) {
+                return Optional.empty();
+            }
+            var rest = inContainer.substring(mount.target().length()).replaceFirst("^/", "");
+            var source = root.resolve(mount.source()).normalize();
+            return Optional.of(rest.isEmpty() ? source : source.resolve(rest).normalize());
+        }
+    }
+
+    /** Prometheus' configuration as compose mounts it: what it scrapes, and its rule files by path. */
+    record Prometheus(Path config, List<ScrapeTarget> targets, Map<String, Optional<Path>> ruleFiles) {}
+
+    /**
+     * One host and port Prometheus scrapes, and how it finds them: {@code dns A} resolves the name to
+     * every replica's address at each refresh; {@code static} scrapes whatever one address the name
+     * resolves to.
+     */
+    record ScrapeTarget(String host, String port, String metricsPath, String discovery) {
+
+        static List<ScrapeTarget> of(Map<String, Object> job) {
+            var path = String.valueOf(job.getOrDefault("metrics_path", "/metrics"));
+            var targets = new ArrayList<ScrapeTarget>();
+            if (job.get("dns_sd_configs") instanceof List<?> lookups) {
+                for (var entry : lookups) {
+                    var lookup = ComposeService.asMap(entry);
+                    var type = String.valueOf(lookup.getOrDefault("type", "SRV"));
+                    if (lookup.get("names") instanceof List<?> names) {
+                        for (var name : names) {
+                            targets.add(new ScrapeTarget(
+                                    String.valueOf(name), String.valueOf(lookup.get("port")), path, "dns " + type));
+                        }
+                    }
+                }
+            }
+            if (job.get("static_configs") instanceof List<?> groups) {
+                for (var group : groups) {
+                    if (ComposeService.asMap(group).get("targets") instanceof List<?> addresses) {
+                        for (var address : addresses) {
+                            var text = String.valueOf(address);
+                            var colon = text.lastIndexOf(':');
+                            targets.add(new ScrapeTarget(
+                                    text.substring(0, Math.max(colon, 0)), text.substring(colon + 1), path, "static"));
+                        }
+                    }
+                }
+            }
+            return targets;
+        }
     }
 
     /** A module that runs as a service, with the defaults of the variables its application.yml reads. */
@@ -426,6 +644,49 @@ class ComposeFileTest {
 
         String image() {
             return String.valueOf(spec.getOrDefault("image", ""));
+        }
+
+        /** The image without its tag: prom/prometheus for prom/prometheus:v3.5.0. */
+        String imageName() {
+            var image = image();
+            var colon = image.lastIndexOf(':');
+            return colon > image.lastIndexOf('/') ? image.substring(0, colon) : image;
+        }
+
+        /** A --name=value option of command:, given as a list or as one string. */
+        Optional<String> option(String name) {
+            var command = spec.get("command");
+            var words = command instanceof List<?> list
+                    ? list.stream().map(String::valueOf).toList()
+                    : command == null
+                            ? List.<String>of()
+                            : List.of(String.valueOf(command).split("\\s+"));
+            return words.stream()
+                    .filter(word -> word.startsWith(name + "="))
+                    .map(word -> word.substring(name.length() + 1))
+                    .findFirst();
+        }
+
+        /** ports: as [HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL] or as a map with target, published, host_ip. */
+        List<PublishedPort> ports() {
+            var ports = new ArrayList<PublishedPort>();
+            if (spec.get("ports") instanceof List<?> list) {
+                for (var entry : list) {
+                    if (entry instanceof Map<?, ?> map) {
+                        ports.add(new PublishedPort(
+                                Objects.toString(map.get("host_ip"), ""),
+                                Objects.toString(map.get("published"), ""),
+                                Objects.toString(map.get("target"), "")));
+                    } else {
+                        var parts =
+                                String.valueOf(entry).replaceFirst("/\\w+$", "").split(":");
+                        var count = parts.length;
+                        ports.add(new PublishedPort(
+                                count > 2 ? parts[0] : "", count > 1 ? parts[count - 2] : "", parts[count - 1]));
+                    }
+                }
+            }
+            return ports;
         }
 
         Map<String, Object> map(String key) {
@@ -503,6 +764,9 @@ class ComposeFileTest {
     }
 
     record Volume(String source, String target) {}
+
+    /** One entry of ports:, its parts as written (empty when left out). */
+    record PublishedPort(String hostIp, String published, String target) {}
 
     /** Host and database parts of the addresses services are given (URLs, Mongo URIs, bootstrap lists). */
     static final class Address {
