@@ -6,6 +6,7 @@ import dev.newsroom.comment.Articles;
 import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentServiceTest;
 import dev.newsroom.platform.messaging.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +41,9 @@ class DeadLettersEndpointTest {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    MeterRegistry meters;
+
     Articles articles;
 
     @BeforeEach
@@ -68,8 +72,19 @@ class DeadLettersEndpointTest {
             assertThat(listed.path("reason").asString()).isNotBlank();
             assertThat(listed.path("redriven").asBoolean()).isFalse();
 
+            double counted = meters.get("newsroom.deadletters.redriven")
+                    .tag("topic", DLQ)
+                    .counter()
+                    .count();
             JsonNode redriven = redrive();
             assertThat(redriven.path("redriven").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(meters.get("newsroom.deadletters.redriven")
+                                    .tag("topic", DLQ)
+                                    .counter()
+                                    .count()
+                            - counted)
+                    .as("re-driven letters counted")
+                    .isEqualTo(redriven.path("redriven").asInt());
             assertThat(articleTopic.await(
                             event -> poison.equals(event.headers().get("ce_id")), 2, Duration.ofSeconds(30)))
                     .as("the original and the re-driven copy, same id and body")

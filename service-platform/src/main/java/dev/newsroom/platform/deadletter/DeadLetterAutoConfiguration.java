@@ -1,7 +1,10 @@
 package dev.newsroom.platform.deadletter;
 
 import dev.newsroom.platform.outbox.KafkaBrokers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,13 +22,13 @@ import org.springframework.core.env.Environment;
 public class DeadLetterAutoConfiguration {
 
     @Bean
-    DeadLetters newsroomDeadLetters(Environment environment) {
+    DeadLetters newsroomDeadLetters(Environment environment, ObjectProvider<MeterRegistry> registry) {
         Binder binder = Binder.get(environment);
         List<String> topics = binder.bind(
                         "newsroom.dead-letters.topics",
                         org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
                 .orElse(List.of());
-        return new DeadLetters(KafkaBrokers.of(binder), topics);
+        return new DeadLetters(KafkaBrokers.of(binder), topics, registry.getIfAvailable(CompositeMeterRegistry::new));
     }
 
     @Bean

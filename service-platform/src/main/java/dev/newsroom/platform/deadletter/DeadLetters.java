@@ -1,6 +1,9 @@
 package dev.newsroom.platform.deadletter;
 
 import dev.newsroom.platform.messaging.CloudEventHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,10 +64,27 @@ public class DeadLetters {
 
     private final String brokers;
     private final List<String> topics;
+    private final MeterRegistry registry;
 
     public DeadLetters(String brokers, List<String> topics) {
+        this(brokers, topics, new SimpleMeterRegistry());
+    }
+
+    /** @param registry where {@code newsroom.deadletters.redriven} (tag {@code topic}) counts re-driven letters */
+    public DeadLetters(String brokers, List<String> topics, MeterRegistry registry) {
         this.brokers = brokers;
         this.topics = List.copyOf(topics);
+        this.registry = registry;
+        for (String topic : this.topics) {
+            redriven(topic);
+        }
+    }
+
+    private Counter redriven(String topic) {
+        return Counter.builder("newsroom.deadletters.redriven")
+                .description("Dead letters sent back to their original topic")
+                .tag("topic", topic)
+                .register(registry);
     }
 
     public List<String> topics() {
@@ -122,6 +142,7 @@ public class DeadLetters {
             }
         }
         int total = byOriginal.values().stream().mapToInt(Integer::intValue).sum();
+        redriven(topic).increment(total);
         return new Redriven(topic, total, byOriginal);
     }
 
