@@ -164,9 +164,12 @@ start_service() { # module port database
 # then GATEWAY_JVM_ARGS and GATEWAY_ARGS (arrays, either may be unset). The rate limit stays on, so
 # that its cost per request is measured, with a budget wrk from 127.0.0.1 cannot exhaust.
 RATE_LIMIT=1000000000 # a billion requests a second
-start_gateway() { # port
+start_gateway() { # port [name [extra argument]...]: a second gateway, with arguments of its own, for A/B runs
+    local port="$1" name="${2:-gateway}"
+    shift
+    (( $# )) && shift
     jvm_options gateway
-    start gateway env PORT="$1" MANAGEMENT_PORT=0 \
+    start "$name" env PORT="$port" MANAGEMENT_PORT=0 \
         MALLOC_ARENA_MAX=2 \
         USER_SERVICE_URL="$USER_URL" \
         ARTICLE_SERVICE_URL="$ARTICLE_URL" \
@@ -177,7 +180,7 @@ start_gateway() { # port
         RATE_LIMIT_REFILL="$RATE_LIMIT" \
         RATE_LIMIT_PERIOD=1s \
         "$JAVA" "${JVM_OPTIONS[@]}" ${GATEWAY_JVM_ARGS[@]+"${GATEWAY_JVM_ARGS[@]}"} \
-        -jar "$WORK/jars/gateway.jar" ${GATEWAY_ARGS[@]+"${GATEWAY_ARGS[@]}"}
+        -jar "$WORK/jars/gateway.jar" ${GATEWAY_ARGS[@]+"${GATEWAY_ARGS[@]}"} "$@"
 }
 
 through_gateway() { # path [curl options]: GET $GATEWAY_URL/path, tried again while the gateway is still cold

@@ -24,6 +24,11 @@ usage: bench/gateway.sh [--no-build] [--warmup SECONDS] [--duration SECONDS] [--
                          --gateway-arg=--spring.cloud.gateway.server.webflux.observability.enabled=true
                          (repeatable; for trying a setting without a rebuild)
   --gateway-jvm-arg ARG  an extra JVM option for the gateway only, e.g. -Dreactor.netty.ioWorkerCount=4
+  --compare-gateway-arg ARG
+                         also start a second gateway ("gateway B") with this extra argument (repeatable)
+                         and measure its proxied route in the same rounds as the first, the order
+                         alternating from round to round; the report gives B / A per round, e.g.
+                         --compare-gateway-arg=--newsroom.route-metrics.enabled=false
                          (repeatable)
 EOF
 }
@@ -38,6 +43,7 @@ THREADS=2
 ARTICLES=20
 PROXIED_ONLY=0
 GATEWAY_ARGS=()
+COMPARE_ARGS=()
 GATEWAY_JVM_ARGS=()
 ORIGINAL_ARGS=("$@")
 
@@ -57,6 +63,8 @@ while [[ $# -gt 0 ]]; do
         --gateway-arg=*) GATEWAY_ARGS+=("${1#--gateway-arg=}"); shift ;;
         --gateway-arg) [[ $# -ge 2 ]] || { echo "$1 needs a value" >&2; exit 64; }; GATEWAY_ARGS+=("$2"); shift 2 ;;
         --gateway-jvm-arg=*) GATEWAY_JVM_ARGS+=("${1#--gateway-jvm-arg=}"); shift ;;
+        --compare-gateway-arg=*) COMPARE_ARGS+=("${1#--compare-gateway-arg=}"); shift ;;
+        --compare-gateway-arg) [[ $# -ge 2 ]] || { echo "$1 needs a value" >&2; exit 64; }; COMPARE_ARGS+=("$2"); shift 2 ;;
         --gateway-jvm-arg) [[ $# -ge 2 ]] || { echo "$1 needs a value" >&2; exit 64; }; GATEWAY_JVM_ARGS+=("$2"); shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
@@ -88,6 +96,7 @@ claim_port USER_PORT
 claim_port ARTICLE_PORT
 claim_port COMMENT_PORT
 claim_port GATEWAY_PORT
+(( ${#COMPARE_ARGS[@]} )) && claim_port GATEWAY_B_PORT
 # trending-service is not started (no measured route goes there): the gateway is given a port on
 # which nothing listens, as it would be told of a service that is down.
 claim_port TRENDING_PORT
@@ -106,10 +115,14 @@ start_service article-service "$ARTICLE_PORT" newsroom-articles
 start_service comment-service "$COMMENT_PORT" newsroom-comments
 TRENDING_URL="http://127.0.0.1:$TRENDING_PORT"
 start_gateway "$GATEWAY_PORT"
+if (( ${#COMPARE_ARGS[@]} )); then
+    start_gateway "$GATEWAY_B_PORT" gateway-b "${COMPARE_ARGS[@]}"
+fi
 wait_http_ready user-service "$USER_PORT" 600
 wait_http_ready article-service "$ARTICLE_PORT" 600
 wait_http_ready comment-service "$COMMENT_PORT" 600
 wait_http_ready gateway "$GATEWAY_PORT" 600
+(( ${#COMPARE_ARGS[@]} )) && wait_http_ready gateway-b "$GATEWAY_B_PORT" 600
 
 # ---------------------------------------------------------------------------------------------
 # Seed straight to the services (a cold service can take longer than the gateway's 5 s call
@@ -150,6 +163,13 @@ if (( PROXIED_ONLY )); then
 fi
 PAIRS=("0 1 proxied route  GET /api/tags           ")
 (( PROXIED_ONLY )) || PAIRS+=("2 3 composed read  GET /api/articles/{slug}")
+if (( ${#COMPARE_ARGS[@]} )); then
+    ENDPOINT_NAMES+=("GET /api/tags")
+    ENDPOINT_ROUTES+=("gateway B (proxied route)")
+    ENDPOINT_URLS+=("http://127.0.0.1:$GATEWAY_B_PORT/api/tags")
+    B_INDEX=$(( ${#ENDPOINT_URLS[@]} - 1 ))
+    PAIRS+=("0 $B_INDEX proxied route B GET /api/tags           ")
+fi
 
 LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for (( i=0; i<${#ENDPOINT_URLS[@]}; i++ )); do
@@ -160,7 +180,13 @@ done
 
 declare -A RESULT_FOREIGN
 for (( r=1; r<=ROUNDS; r++ )); do
-    for (( i=0; i<${#ENDPOINT_URLS[@]}; i++ )); do
+    # With a gateway B, every other round runs the endpoints in reverse order, so that neither
+    # gateway is always measured first (a machine's speed drifts over a run).
+    ORDER=($(seq 0 $(( ${#ENDPOINT_URLS[@]} - 1 ))))
+    if (( ${#COMPARE_ARGS[@]} && r % 2 == 0 )); then
+        ORDER=($(seq $(( ${#ENDPOINT_URLS[@]} - 1 )) -1 0))
+    fi
+    for i in "${ORDER[@]}"; do
         log "round $r/$ROUNDS, measuring ${DURATION}s: ${ENDPOINT_NAMES[$i]}, ${ENDPOINT_ROUTES[$i]}"
         measure "$DURATION" "${ENDPOINT_URLS[$i]}" "$WORK/measure-$r-$i.txt"
         RESULT_FOREIGN[$r-$i]="$FOREIGN_CPU"
@@ -179,6 +205,7 @@ print_machine with-wrk
 echo "processes:  gateway, user-service, article-service, comment-service, each ${SERVICE_JAVA_OPTS[*]}; embedded Kafka (KRaft), mongo-java-server --in-memory"
 echo "            all of them and wrk share the machine's $(nproc) cores: a request through the gateway costs CPU in wrk, the gateway and the service alike"
 echo "gateway:    rate limit on (budget $RATE_LIMIT a second, never reached); extra args: $(x="${GATEWAY_JVM_ARGS[*]:-} ${GATEWAY_ARGS[*]:-}"; x="${x# }"; echo "${x:-none}")"
+(( ${#COMPARE_ARGS[@]} )) && echo "gateway B:  the same, and also: ${COMPARE_ARGS[*]}"
 echo "seed:       $ARTICLES articles; /api/tags answers ${#TAGS_DIRECT} bytes; slug $SLUG"
 echo "load:       wrk -t$THREADS -c$CONNECTIONS --latency on 127.0.0.1, ${WARMUP}s warm-up per endpoint, then $ROUNDS round(s) of ${DURATION}s per endpoint, direct and gateway back to back"
 echo "reproduce:  $COMMAND"
@@ -206,6 +233,13 @@ for (( r=1; r<=ROUNDS; r++ )); do
                      "$(to_ms "$(percentile 99 "$WORK/measure-$r-$d.txt")")")"
     done
 done
+if (( ${#COMPARE_ARGS[@]} )); then
+    echo
+    echo "gateway B / gateway A, proxied route, requests/s per round (B: ${COMPARE_ARGS[*]}):"
+    for (( r=1; r<=ROUNDS; r++ )); do
+        printf '  round %s: %s\n' "$r" "$(ratio "$(rps "$WORK/measure-$r-$B_INDEX.txt")" "$(rps "$WORK/measure-$r-1.txt")")"
+    done
+fi
 echo
 echo "other CPU: share of the machine's CPU time used by processes other than this benchmark's"
 echo "JVMs and wrk during that measured run (a concurrent build or test run shows up here; above a"

@@ -9,7 +9,6 @@ class AssistantServiceApplicationTest extends ServiceReadinessChecks {
 
     @Override
     protected List<String> ownMetrics() {
-        return List.of(
-                "newsroom_consumer_lag{", "newsroom_consumer_oldest_age_seconds{", "newsroom_deadletters_waiting{");
+        return KAFKA_BACKLOG_METRICS;
     }
 }

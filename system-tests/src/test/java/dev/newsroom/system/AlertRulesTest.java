@@ -75,8 +75,8 @@ class AlertRulesTest {
             "newsroom_gateway_degraded_total");
 
     /**
-     * Standard names: Spring Boot's request timer (its buckets need the percentiles histogram of
-     * http.server.requests switched on), Micrometer's JVM and process meters, Resilience4j's breaker
+     * Standard names: Spring Boot's request timer (its buckets are the ten SLO buckets every service
+     * sets on http.server.requests), Micrometer's JVM and process meters, Resilience4j's breaker
      * state, and Prometheus' own up.
      */
     private static final Set<String> STANDARD_METRICS = Set.of(

@@ -9,11 +9,10 @@ class TrendingServiceApplicationTest extends ServiceReadinessChecks {
 
     @Override
     protected List<String> ownMetrics() {
-        return List.of(
-                "newsroom_consumer_lag{",
-                "newsroom_consumer_oldest_age_seconds{",
-                "newsroom_deadletters_waiting{",
-                "newsroom_trending_events_applied_total{application=\"trending-service\",type=\"view\"}",
-                "newsroom_trending_freshness_seconds_bucket{");
+        return metrics(
+                KAFKA_BACKLOG_METRICS,
+                List.of(
+                        "newsroom_trending_events_applied_total{application=\"trending-service\",type=\"view\"}",
+                        "newsroom_trending_freshness_seconds_bucket{"));
     }
 }

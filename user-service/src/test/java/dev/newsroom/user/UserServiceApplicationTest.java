@@ -9,10 +9,6 @@ class UserServiceApplicationTest extends ServiceReadinessChecks {
 
     @Override
     protected List<String> ownMetrics() {
-        return List.of(
-                "newsroom_outbox_pending{",
-                "newsroom_outbox_oldest_age_seconds{",
-                "newsroom_outbox_published_total{",
-                "newsroom_outbox_failures_total{");
+        return OUTBOX_METRICS;
     }
 }

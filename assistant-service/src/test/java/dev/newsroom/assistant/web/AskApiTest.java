@@ -7,6 +7,7 @@ import dev.newsroom.assistant.Articles.TestArticle;
 import dev.newsroom.assistant.Ask;
 import dev.newsroom.assistant.AssistantServiceTest;
 import dev.newsroom.assistant.SampleArticles;
+import dev.newsroom.platform.health.ServiceReadinessChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +37,8 @@ class AskApiTest {
     @LocalManagementPort
     int managementPort;
 
-    /** The actuator answers on the service's management port only. */
     private WebTestClient management() {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + managementPort)
-                .build();
+        return ServiceReadinessChecks.managementClient(managementPort);
     }
 
     @Autowired

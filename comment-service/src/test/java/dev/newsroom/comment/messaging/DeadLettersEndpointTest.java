@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsroom.comment.Articles;
 import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentServiceTest;
+import dev.newsroom.platform.health.ServiceReadinessChecks;
 import dev.newsroom.platform.messaging.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -31,11 +32,8 @@ class DeadLettersEndpointTest {
     @LocalManagementPort
     int managementPort;
 
-    /** The actuator answers on the service's management port only. */
     private WebTestClient management() {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + managementPort)
-                .build();
+        return ServiceReadinessChecks.managementClient(managementPort);
     }
 
     @Autowired

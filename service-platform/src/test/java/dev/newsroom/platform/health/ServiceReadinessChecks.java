@@ -35,13 +35,37 @@ public abstract class ServiceReadinessChecks {
     @Value("${spring.application.name}")
     String applicationName;
 
+    /** What every service with an outbox shows (docs/operations.md). */
+    protected static final List<String> OUTBOX_METRICS = List.of(
+            "newsroom_outbox_pending{",
+            "newsroom_outbox_oldest_age_seconds{",
+            "newsroom_outbox_published_total{",
+            "newsroom_outbox_failures_total{");
+
+    /** What every service that consumes Kafka and keeps dead letters shows. */
+    protected static final List<String> KAFKA_BACKLOG_METRICS =
+            List.of("newsroom_consumer_lag{", "newsroom_consumer_oldest_age_seconds{", "newsroom_deadletters_waiting{");
+
     private WebTestClient management;
+
+    /** A client of the actuator, which answers on the service's management port only. */
+    public static WebTestClient managementClient(int managementPort) {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                // A scrape lists every series of the service: more than the default 256 KB may be read.
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+                .build();
+    }
+
+    /** The lists, one after the other. */
+    @SafeVarargs
+    protected static List<String> metrics(List<String>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
 
     @BeforeEach
     void managementClient() {
-        management = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + managementPort)
-                .build();
+        management = managementClient(managementPort);
     }
 
     @Test
