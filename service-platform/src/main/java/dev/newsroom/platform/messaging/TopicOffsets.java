@@ -2,25 +2,31 @@ package dev.newsroom.platform.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads where consumer groups stand on their topics, from outside the groups: their committed
- * offsets (through the admin client), the topics' first and last offsets, and the time of the record
- * at a given offset. It never joins a group and never commits, so watching a group changes nothing
+ * offsets and the topics' partitions and first and last offsets (through the admin client), and the
+ * time of the record at a given offset (through a consumer assigned only to read it). It never joins a group and never commits, so watching a group changes nothing
  * for it. Not thread-safe: one thread uses it (the Kafka consumer inside allows no other).
  */
 final class TopicOffsets implements AutoCloseable {
@@ -55,12 +61,26 @@ final class TopicOffsets implements AutoCloseable {
                 new ByteArrayDeserializer());
     }
 
-    /** The partitions of {@code topics} that exist (a topic nobody has written to yet has none). */
-    List<TopicPartition> partitions(Collection<String> topics) {
-        return topics.stream()
-                .flatMap(topic -> reader.partitionsFor(topic, timeout).stream())
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
+    /**
+     * The partitions of {@code topics} that exist. Asked of the admin client, so a topic nobody has
+     * written to yet is neither created nor logged about: it simply has none.
+     */
+    List<TopicPartition> partitions(Collection<String> topics) throws Exception {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (Map.Entry<String, KafkaFuture<TopicDescription>> topic :
+                admin.describeTopics(topics).topicNameValues().entrySet()) {
+            try {
+                topic.getValue()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .partitions()
+                        .forEach(info -> partitions.add(new TopicPartition(topic.getKey(), info.partition())));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+        }
+        return partitions;
     }
 
     /** The group's committed offsets, by partition; a partition it never committed on is absent. */
@@ -77,12 +97,30 @@ final class TopicOffsets implements AutoCloseable {
         return committed;
     }
 
-    Map<TopicPartition, Long> beginnings(Collection<TopicPartition> partitions) {
-        return reader.beginningOffsets(partitions, timeout);
+    Map<TopicPartition, Long> beginnings(Collection<TopicPartition> partitions) throws Exception {
+        return offsets(partitions, OffsetSpec.earliest());
     }
 
-    Map<TopicPartition, Long> ends(Collection<TopicPartition> partitions) {
-        return reader.endOffsets(partitions, timeout);
+    Map<TopicPartition, Long> ends(Collection<TopicPartition> partitions) throws Exception {
+        return offsets(partitions, OffsetSpec.latest());
+    }
+
+    /**
+     * Asked of the admin client rather than the consumer: a consumer asked about partitions it is
+     * not assigned warns about each of them in its log.
+     */
+    private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(partition -> request.put(partition, spec));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listOffsets(request)
+                .all()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
     }
 
     /** When the record at {@code offset} (or the first one after it still kept) was written. */

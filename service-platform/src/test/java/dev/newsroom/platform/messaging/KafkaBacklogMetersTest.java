@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -89,6 +91,24 @@ class KafkaBacklogMetersTest {
                         .gauge()
                         .value())
                 .isZero();
+    }
+
+    @Test
+    void aTopicNobodyWroteToYetIsNeitherCreatedNorCounted() throws Exception {
+        meters = meters();
+
+        meters.measure();
+
+        assertThat(registry.find("newsroom.consumer.lag").tags("group", group).gauges())
+                .isEmpty();
+        assertThat(registry.get("newsroom.deadletters.waiting")
+                        .tag("topic", deadLetters)
+                        .gauge()
+                        .value())
+                .isZero();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
+            assertThat(admin.listTopics().names().get()).doesNotContain(topic, deadLetters);
+        }
     }
 
     @Test
