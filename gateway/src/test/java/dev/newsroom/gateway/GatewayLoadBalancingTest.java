@@ -2,6 +2,7 @@ package dev.newsroom.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsroom.platform.health.ServiceReadinessChecks;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -88,9 +89,7 @@ class GatewayLoadBalancingTest {
 
     @Test
     void everyInstanceHasItsOwnHealthEntry() {
-        WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + managementPort)
-                .build()
+        ServiceReadinessChecks.managementClient(managementPort)
                 .get()
                 .uri("/actuator/health/services")
                 .exchange()

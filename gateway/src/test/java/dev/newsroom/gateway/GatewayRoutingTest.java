@@ -2,6 +2,7 @@ package dev.newsroom.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsroom.platform.health.ServiceReadinessChecks;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -129,9 +130,7 @@ class GatewayRoutingTest {
 
     @Test
     void suiteHealthNamesTheServiceThatIsDownWhileTheGatewayStaysReady() {
-        WebTestClient management = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + managementPort)
-                .build();
+        WebTestClient management = ServiceReadinessChecks.managementClient(managementPort);
         management
                 .get()
                 .uri("/actuator/health/services")
@@ -156,9 +155,7 @@ class GatewayRoutingTest {
 
     @Test
     void theActuatorAnswersOnTheManagementPortOnlyAndThePublicDoorKeepsTheProbes() {
-        WebTestClient management = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + managementPort)
-                .build();
+        WebTestClient management = ServiceReadinessChecks.managementClient(managementPort);
         web.get().uri("/api/tags").exchange().expectStatus().isOk();
         web.get().uri("/api/no-such-thing").exchange().expectStatus().isNotFound();
         management

@@ -100,16 +100,20 @@ public abstract class ServiceReadinessChecks {
 
     @Test
     void prometheusScrapesNameTheService() {
-        management
+        assertThat(scrape()).contains("jvm_memory_used_bytes{").contains("application=\"" + applicationName + "\"");
+    }
+
+    /** What Prometheus would read from the service now. */
+    private String scrape() {
+        return management
                 .get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
-                .value(text -> assertThat(text)
-                        .contains("jvm_memory_used_bytes{")
-                        .contains("application=\"" + applicationName + "\""));
+                .returnResult()
+                .getResponseBody();
     }
 
     /**
@@ -122,21 +126,12 @@ public abstract class ServiceReadinessChecks {
 
     @Test
     void prometheusShowsWhatMattersForTheServicesJob() {
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> management
-                        .get()
-                        .uri("/actuator/prometheus")
-                        .exchange()
-                        .expectStatus()
-                        .isOk()
-                        .expectBody(String.class)
-                        .value(text -> {
-                            for (String series : ownMetrics()) {
-                                assertThat(text)
-                                        .as("the scrape names %s", series)
-                                        .contains(series);
-                            }
-                        }));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String text = scrape();
+            for (String series : ownMetrics()) {
+                assertThat(text).as("the scrape names %s", series).contains(series);
+            }
+        });
     }
 
     @Test
