@@ -146,6 +146,41 @@ class GatewayEdgeTest {
                 .exists("X-Request-Id");
     }
 
+    /**
+     * The gateway's span continues a client's valid {@code traceparent} and is passed on to the
+     * service, whose span becomes its child; a malformed one is ignored (a new trace starts) and the
+     * request is answered as any other.
+     */
+    @Test
+    void theServiceIsCalledInTheGatewaysSpanWhichContinuesAValidClientTraceAndIgnoresABadOne() {
+        String client = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        web.get()
+                .uri("/api/tags")
+                .header("traceparent", client)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        String passed = ARTICLES.last("GET /api/tags").headers().getFirst("traceparent");
+        assertThat(passed)
+                .as("the same trace, the gateway's own span")
+                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                .isNotEqualTo(client)
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+
+        for (String malformed :
+                List.of("00-zzzz-bad", "ff-" + "a".repeat(51), "", "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01")) {
+            web.get()
+                    .uri("/api/tags")
+                    .header("traceparent", malformed)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            String fresh = ARTICLES.last("GET /api/tags").headers().getFirst("traceparent");
+            assertThat(fresh).as("a new trace instead of " + malformed).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+            assertThat(fresh).doesNotContain("4bf92f3577b34da6a3ce929d0e0e4736");
+        }
+    }
+
     @Test
     void aBodyLargerThanTheLimitIsRefusedWith413BeforeItReachesAService() {
         int before = ARTICLES.requests().size();
@@ -231,7 +266,7 @@ class GatewayEdgeTest {
             // propagation of the id into every step is off in the gateway: RequestIds.logWith).
             assertThat(output.getOut().lines())
                     .anySatisfy(
-                            line -> assertThat(line).contains("[page-trace-7]").contains("comment-service failed"));
+                            line -> assertThat(line).contains("[page-trace-7,").contains("comment-service failed"));
         } finally {
             ARTICLES.forget("/api/articles/page-story");
             COMMENTS.forget("/api/articles/page-story/comments");

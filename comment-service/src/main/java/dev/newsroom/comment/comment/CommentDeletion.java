@@ -5,6 +5,7 @@ import dev.newsroom.comment.article.ArticleProjection;
 import dev.newsroom.platform.outbox.OutboxRelay;
 import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
+import dev.newsroom.platform.web.RequestIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -57,7 +58,8 @@ public class CommentDeletion {
         return lookup.liveUnder(article, rawId)
                 .filter(comment -> comment.visibleTo(user.id(), user.isModerator()))
                 .switchIfEmpty(Mono.error(ApiException.notFound("comment")))
-                .flatMap(comment -> deleteAs(user, article, comment));
+                // Its event carries the request's trace (the automatic propagation is off here).
+                .flatMap(comment -> RequestIds.withCorrelation(() -> deleteAs(user, article, comment)));
     }
 
     private Mono<Void> deleteAs(CurrentUser user, Article article, Comment comment) {

@@ -6,6 +6,7 @@ import dev.newsroom.platform.outbox.OutboxEvent;
 import dev.newsroom.platform.outbox.OutboxRelay;
 import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
+import dev.newsroom.platform.web.RequestIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,8 @@ public class CommentEditing {
         }
         return articles.live(slug)
                 .flatMap(article -> lookup.liveUnder(article, rawId))
-                .flatMap(comment -> editAs(user, comment, body));
+                // Its events carry the request's trace (the automatic propagation is off here).
+                .flatMap(comment -> RequestIds.withCorrelation(() -> editAs(user, comment, body)));
     }
 
     private Mono<Comment> editAs(CurrentUser user, Comment comment, String body) {

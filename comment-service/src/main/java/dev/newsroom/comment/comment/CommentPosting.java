@@ -6,6 +6,7 @@ import dev.newsroom.comment.article.ArticleProjection;
 import dev.newsroom.platform.outbox.OutboxEvent;
 import dev.newsroom.platform.outbox.OutboxRelay;
 import dev.newsroom.platform.web.ApiException;
+import dev.newsroom.platform.web.RequestIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,8 +95,9 @@ public class CommentPosting {
                     return floodControl
                             .admit(authorId)
                             .then(ids.next())
-                            .map(id -> newComment(
-                                    live, found.getT1().orElse(null), id, authorId, body, fingerprint, verdict));
+                            // Its events carry the request's trace (the automatic propagation is off here).
+                            .flatMap(id -> RequestIds.withCorrelation(() -> Mono.just(newComment(
+                                    live, found.getT1().orElse(null), id, authorId, body, fingerprint, verdict))));
                 })
                 .flatMap(comments::insert)
                 .doOnNext(comment -> relay.wakeUp());

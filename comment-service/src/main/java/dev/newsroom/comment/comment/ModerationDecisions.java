@@ -3,6 +3,7 @@ package dev.newsroom.comment.comment;
 import dev.newsroom.platform.outbox.OutboxRelay;
 import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
+import dev.newsroom.platform.web.RequestIds;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
@@ -38,8 +39,9 @@ public class ModerationDecisions {
      */
     public Mono<Comment> moderate(String rawId, boolean approve, CurrentUser moderator) {
         return lookup.live(rawId)
-                .flatMap(comment ->
-                        decide(comment, approve ? CommentStatus.PUBLISHED : CommentStatus.REJECTED, moderator));
+                // Its event carries the request's trace (the automatic propagation is off here).
+                .flatMap(comment -> RequestIds.withCorrelation(
+                        () -> decide(comment, approve ? CommentStatus.PUBLISHED : CommentStatus.REJECTED, moderator)));
     }
 
     private Mono<Comment> decide(Comment comment, CommentStatus target, CurrentUser moderator) {

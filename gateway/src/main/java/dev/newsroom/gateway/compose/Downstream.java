@@ -2,6 +2,8 @@ package dev.newsroom.gateway.compose;
 
 import dev.newsroom.gateway.edge.ClientIdentity;
 import dev.newsroom.gateway.relay.ServiceRelay;
+import dev.newsroom.platform.tracing.Correlation;
+import dev.newsroom.platform.tracing.TraceParents;
 import dev.newsroom.platform.web.RequestIds;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -61,9 +63,10 @@ public class Downstream {
                     if (authorization != null) {
                         headers.set(HttpHeaders.AUTHORIZATION, authorization);
                     }
-                    String requestId = RequestIds.from(context);
-                    if (requestId != null) {
-                        headers.set(RequestIds.HEADER, requestId);
+                    Correlation correlation = RequestIds.correlationIn(context);
+                    if (correlation != null) {
+                        headers.set(RequestIds.HEADER, correlation.requestId());
+                        TraceParents.writeTo(headers, correlation);
                     }
                     // The reader's address and browser, as on the proxied routes: a composed read is the
                     // reader's read, and services count and limit readers by them.

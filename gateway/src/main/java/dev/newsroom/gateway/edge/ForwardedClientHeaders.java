@@ -1,5 +1,7 @@
 package dev.newsroom.gateway.edge;
 
+import dev.newsroom.platform.tracing.TraceParents;
+import dev.newsroom.platform.web.RequestIds;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -7,7 +9,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * On every proxied route, the headers a service derives the reader's identity from
- * ({@link ClientIdentity#writeTo}). Runs after Spring Cloud Gateway's own header filters (which,
+ * ({@link ClientIdentity#writeTo}), and the gateway's span as the call's {@code traceparent}. Runs after Spring Cloud Gateway's own header filters (which,
  * with its {@code trusted-proxies} unset, drop every {@code X-Forwarded-*} and {@code Forwarded}
  * header), so what a service receives is the gateway's word alone.
  */
@@ -23,6 +25,7 @@ class ForwardedClientHeaders implements HttpHeadersFilter, Ordered {
         ClientIdentity identity = ClientIdentity.from(exchange);
         HttpHeaders passed = HttpHeaders.copyOf(input);
         (identity == null ? new ClientIdentity(null, null) : identity).writeTo(passed);
+        TraceParents.writeTo(passed, RequestIds.correlationOf(exchange));
         return passed;
     }
 }

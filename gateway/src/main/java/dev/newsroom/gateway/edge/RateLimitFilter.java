@@ -68,7 +68,7 @@ class RateLimitFilter implements WebFilter, Ordered {
                                 probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()))
                         .onErrorResume(failure -> {
                             RequestIds.logWith(
-                                    RequestIds.from(exchange),
+                                    RequestIds.correlationOf(exchange),
                                     () -> log.warn(
                                             "Rate-limit store unavailable, letting the request through: {}",
                                             failure.toString()));

@@ -5,13 +5,13 @@ package dev.newsroom.gateway.metrics;
  * (slugs, usernames and ids never become label values, so a scraper's series stay bounded however
  * many stories there are). Read from the path alone, the same way for every method.
  */
-final class RouteNames {
+public final class RouteNames {
 
     static final String OTHER = "other";
 
     private RouteNames() {}
 
-    static String of(String path) {
+    public static String of(String path) {
         if (!path.startsWith("/api/")) {
             return "web";
         }

@@ -2,6 +2,8 @@ package dev.newsroom.gateway.relay;
 
 import dev.newsroom.gateway.edge.ClientIdentity;
 import dev.newsroom.gateway.web.ErrorBodies;
+import dev.newsroom.platform.tracing.TraceParents;
+import dev.newsroom.platform.web.RequestIds;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -113,8 +115,8 @@ class PassThroughReads implements WebFilter, Ordered {
 
     /**
      * The client's headers, as a service should see them: without those that describe the client's
-     * connection (the usual ones and any its {@code Connection} header names), and with the client
-     * named.
+     * connection (the usual ones and any its {@code Connection} header names), with the client
+     * named, and the gateway's span as the {@code traceparent}.
      */
     private static HttpHeaders passed(ServerWebExchange exchange) {
         HttpHeaders received = exchange.getRequest().getHeaders();
@@ -128,6 +130,7 @@ class PassThroughReads implements WebFilter, Ordered {
         });
         ClientIdentity identity = ClientIdentity.from(exchange);
         (identity == null ? new ClientIdentity(null, null) : identity).writeTo(passed);
+        TraceParents.writeTo(passed, RequestIds.correlationOf(exchange));
         return passed;
     }
 

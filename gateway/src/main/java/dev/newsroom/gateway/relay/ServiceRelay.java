@@ -101,7 +101,8 @@ public class ServiceRelay implements DisposableBean {
         return Mono.deferContextual(context -> breakers.create(service).run(bounded, failure -> {
             if (!quietly(failure)) {
                 RequestIds.logWith(
-                        RequestIds.from(context), () -> log.warn("{}-service failed: {}", service, failure.toString()));
+                        RequestIds.correlationIn(context),
+                        () -> log.warn("{}-service failed: {}", service, failure.toString()));
             }
             return Mono.error(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service", "unavailable"));
         }));

@@ -93,7 +93,7 @@ class PagesController {
                 .timeout(partTimeout)
                 .onErrorResume(failure -> Mono.deferContextual(context -> {
                     RequestIds.logWith(
-                            RequestIds.from(context),
+                            RequestIds.correlationIn(context),
                             () -> log.debug("Page part {} missing: {}", part, failure.toString()));
                     return Mono.just(Optional.empty());
                 }))

@@ -34,7 +34,9 @@ public final class CloudEventHeaders {
         SOURCE("source"),
         TYPE("type"),
         TIME("time"),
-        SUBJECT("subject");
+        SUBJECT("subject"),
+        /** The distributed-tracing extension's W3C trace context, see {@code MessageTraces}. */
+        TRACEPARENT("traceparent");
 
         private final String header;
 

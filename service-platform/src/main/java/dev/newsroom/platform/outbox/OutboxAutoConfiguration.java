@@ -1,5 +1,6 @@
 package dev.newsroom.platform.outbox;
 
+import dev.newsroom.platform.tracing.MessageTraces;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.HashMap;
@@ -42,13 +43,15 @@ public class OutboxAutoConfiguration {
             ReactiveMongoTemplate mongo,
             OutboxProperties properties,
             Environment environment,
-            ObjectProvider<MeterRegistry> registry) {
+            ObjectProvider<MeterRegistry> registry,
+            ObjectProvider<MessageTraces> traces) {
         OutboxProperties resolved = properties.withSource(source(properties, environment));
         return new OutboxRelay(
                 mongo,
                 producerFactory(resolved, environment),
                 resolved,
-                registry.getIfAvailable(CompositeMeterRegistry::new));
+                registry.getIfAvailable(CompositeMeterRegistry::new),
+                traces.getIfAvailable(() -> MessageTraces.OFF));
     }
 
     static String source(OutboxProperties properties, Environment environment) {

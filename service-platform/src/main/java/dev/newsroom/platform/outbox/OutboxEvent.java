@@ -1,6 +1,7 @@
 package dev.newsroom.platform.outbox;
 
 import dev.newsroom.platform.messaging.CloudEventHeaders;
+import dev.newsroom.platform.tracing.CurrentCorrelation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
  * then removes it from the array.
  *
  * <p>An aggregate class maps it as {@code List<OutboxEvent> outbox}; the stored shape is {@code {id,
- * type, topic, key, subject, time, data}}.
+ * type, topic, key, subject, time, data, traceparent}}.
  *
  * @param id the CloudEvents id ({@code ce_id}), a UUID: consumers deduplicate on it, because a
  *     relay that crashes between publishing and removing publishes the same event again
@@ -30,10 +31,21 @@ import tools.jackson.databind.ObjectMapper;
  * @param time when it happened ({@code ce_time}), in milliseconds because that is what MongoDB
  *     stores
  * @param data the event as JSON, published byte for byte as the record value
+ * @param traceparent the W3C trace context of the request that wrote the event, or null: the relay
+ *     publishes the record in a span that continues that trace (docs/operations.md, "Following one
+ *     request"), so that the consumers' spans join the request's trace although the record leaves
+ *     later, from another thread or another instance
  */
 public record OutboxEvent(
         // Without the explicit name Spring Data stores a nested "id" property as "_id".
-        @Field("id") String id, String type, String topic, String key, String subject, Instant time, String data) {
+        @Field("id") String id,
+        String type,
+        String topic,
+        String key,
+        String subject,
+        Instant time,
+        String data,
+        String traceparent) {
 
     public OutboxEvent {
         Objects.requireNonNull(id, "id");
@@ -47,7 +59,8 @@ public record OutboxEvent(
     /**
      * A new event about the aggregate {@code key}, happening now, with {@code data} serialised by
      * {@code json} (use the application's {@code JsonMapper} bean so events look like every other
-     * JSON the service writes). The subject is the aggregate id.
+     * JSON the service writes). The subject is the aggregate id. It carries the trace of the request
+     * being handled on this thread ({@link CurrentCorrelation}), if any.
      */
     public static OutboxEvent of(String topic, String type, String key, Object data, ObjectMapper json) {
         return of(topic, type, key, key, data, json);
@@ -64,7 +77,8 @@ public record OutboxEvent(
                 subject,
                 // Truncated so that the event read back from MongoDB equals the one written.
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                json.writeValueAsString(data));
+                json.writeValueAsString(data),
+                CurrentCorrelation.traceparent());
     }
 
     /**

@@ -40,13 +40,17 @@ public final class OutboxEvents {
     }
 
     static Document toDocument(OutboxEvent event) {
-        return new Document("id", event.id())
+        Document document = new Document("id", event.id())
                 .append("type", event.type())
                 .append("topic", event.topic())
                 .append("key", event.key())
                 .append("subject", event.subject())
                 .append("time", Date.from(event.time()))
                 .append("data", event.data());
+        if (event.traceparent() != null) {
+            document.append("traceparent", event.traceparent());
+        }
+        return document;
     }
 
     static OutboxEvent fromDocument(Document document) {
@@ -57,7 +61,8 @@ public final class OutboxEvents {
                 document.getString("key"),
                 document.getString("subject"),
                 document.getDate("time").toInstant(),
-                document.getString("data"));
+                document.getString("data"),
+                document.getString("traceparent"));
     }
 
     /** The pending events of an aggregate document read without mapping, in the order they were added. */

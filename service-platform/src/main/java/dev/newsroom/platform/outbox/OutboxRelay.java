@@ -1,5 +1,6 @@
 package dev.newsroom.platform.outbox;
 
+import dev.newsroom.platform.tracing.MessageTraces;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,15 +71,18 @@ public final class OutboxRelay implements SmartLifecycle, DisposableBean {
      * @param producers the relay's own producer factory (idempotent, {@code acks=all}); the relay
      *     closes it when it is destroyed
      * @param properties with the CloudEvents source resolved
+     * @param registry where its meters go
+     * @param traces the spans of publishing ({@link MessageTraces#OFF} for none)
      */
     OutboxRelay(
             ReactiveMongoTemplate mongo,
             ProducerFactory<String, byte[]> producers,
             OutboxProperties properties,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            MessageTraces traces) {
         this.properties = properties;
         Objects.requireNonNull(properties.source(), "newsroom.outbox.source");
-        this.sender = new OutboxSender(producers, properties.source());
+        this.sender = new OutboxSender(producers, properties.source(), traces);
         this.scheduler = Schedulers.newSingle("outbox-relay", true);
         this.sweep = new OutboxSweep(
                 new OutboxDocuments(mongo, properties.batchSize(), properties.deliveryTimeout()),

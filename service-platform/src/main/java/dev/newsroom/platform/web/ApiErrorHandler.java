@@ -51,7 +51,7 @@ public class ApiErrorHandler implements WebExceptionHandler {
         ApiException error = translate(failure, exchange);
         if (error.status().is5xxServerError()) {
             RequestIds.logWith(
-                    RequestIds.from(exchange),
+                    RequestIds.correlationOf(exchange),
                     () -> log.error(
                             "{} {} failed",
                             exchange.getRequest().getMethod(),

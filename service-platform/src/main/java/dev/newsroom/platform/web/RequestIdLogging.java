@@ -1,18 +1,20 @@
 package dev.newsroom.platform.web;
 
+import dev.newsroom.platform.tracing.Correlation;
+import dev.newsroom.platform.tracing.CurrentCorrelation;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.MDC;
 import reactor.core.publisher.Hooks;
 
 /**
- * Puts the request id of the Reactor context into the logging MDC ({@code %X{requestId}}) on
- * whichever thread runs a step of the request, and takes it out again afterwards, using Reactor's
- * automatic context propagation. Services log it through {@code logging.pattern.correlation}.
+ * Puts the request id and trace of the Reactor context into the logging MDC ({@code %X{requestId}},
+ * {@code %X{traceId}}, {@code %X{spanId}}) and on the thread ({@link CurrentCorrelation}) on whichever
+ * thread runs a step of the request, and takes them out again afterwards, using Reactor's automatic
+ * context propagation. Services log them through {@code logging.pattern.correlation}.
  */
-final class RequestIdLogging implements ThreadLocalAccessor<String> {
+final class RequestIdLogging implements ThreadLocalAccessor<Correlation> {
 
     private static volatile boolean installed;
 
@@ -22,8 +24,8 @@ final class RequestIdLogging implements ThreadLocalAccessor<String> {
      * Thread-local accessors that libraries register (through {@code META-INF/services}) and that
      * Reactor would otherwise restore around every reactive step of every request as well: no code
      * here reads the security context, the exchange or an observation from a thread local (security
-     * is read from the Reactor context; no tracing is set up), and each costs every step its set
-     * and reset.
+     * is read from the Reactor context; the request's trace travels in its {@link Correlation}), and
+     * each costs every step its set and reset.
      */
     static final Set<String> NOT_CARRIED = Set.of(
             "io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor",
@@ -53,17 +55,17 @@ final class RequestIdLogging implements ThreadLocalAccessor<String> {
     }
 
     @Override
-    public String getValue() {
-        return MDC.get(RequestIds.CONTEXT_KEY);
+    public Correlation getValue() {
+        return CurrentCorrelation.get();
     }
 
     @Override
-    public void setValue(String value) {
-        MDC.put(RequestIds.CONTEXT_KEY, value);
+    public void setValue(Correlation value) {
+        RequestIds.put(value);
     }
 
     @Override
     public void setValue() {
-        MDC.remove(RequestIds.CONTEXT_KEY);
+        RequestIds.put(null);
     }
 }

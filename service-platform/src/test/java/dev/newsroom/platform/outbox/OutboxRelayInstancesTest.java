@@ -7,6 +7,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.newsroom.infra.Ports;
+import dev.newsroom.platform.tracing.MessageTraces;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -155,7 +156,11 @@ class OutboxRelayInstancesTest {
         MockEnvironment environment =
                 new MockEnvironment().withProperty("spring.cloud.stream.kafka.binder.brokers", brokers);
         OutboxRelay relay = new OutboxRelay(
-                mongo, OutboxAutoConfiguration.producerFactory(properties, environment), properties, meters);
+                mongo,
+                OutboxAutoConfiguration.producerFactory(properties, environment),
+                properties,
+                meters,
+                MessageTraces.OFF);
         relays.add(relay);
         return relay;
     }

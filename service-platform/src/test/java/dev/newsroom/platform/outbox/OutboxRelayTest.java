@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.newsroom.platform.tracing.Correlation;
+import dev.newsroom.platform.web.RequestIds;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +40,9 @@ class OutboxRelayTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    InMemorySpanExporter spans;
+
     @Test
     void appendedEventIsPublishedOnceAsACloudEventAndThenRemoved() {
         String collection = "stories-published";
@@ -57,6 +64,9 @@ class OutboxRelayTest {
             assertThat(header(record, "ce_time")).isEqualTo(event.time().toString());
             assertThat(header(record, "ce_subject")).isEqualTo("story-1");
             assertThat(header(record, "content-type")).isEqualTo("application/json");
+            assertThat(header(record, "traceparent"))
+                    .as("an event written outside a traced request carries no trace")
+                    .isNull();
 
             await().atMost(DEADLINE).until(() -> pending(collection, "story-1").isEmpty());
             assertThat(reader.readFor(Duration.ofMillis(500))).hasSize(1);
@@ -64,6 +74,51 @@ class OutboxRelayTest {
         Document stored = raw(collection, "story-1");
         assertThat(stored.getString("title")).isEqualTo("Final");
         assertThat(stored).doesNotContainKey(OutboxRelay.LEASE_FIELD);
+    }
+
+    /**
+     * The trace of the request that wrote an event survives the outbox: stored with the event, it is
+     * the parent of the relay's publishing span, whose context the record carries for its consumers.
+     */
+    @Test
+    void anEventWrittenInATracedRequestIsPublishedInAChildSpanWhoseContextTheRecordCarries() {
+        String collection = "stories-traced";
+        String topic = "test.stories-traced.v1";
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        insert(collection, new Story("story-7", "Draft", List.of()));
+        OutboxEvent[] written = new OutboxEvent[1];
+        RequestIds.logWith(
+                new Correlation("req-7", traceId, "00f067aa0ba902b7", true),
+                () -> written[0] = retitled(topic, "story-7", "Final", 1));
+        assertThat(written[0].traceparent()).isEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
+
+        try (TopicReader reader = new TopicReader(topic)) {
+            retitle(collection, "story-7", "Final", written[0]);
+            assertThat(pending(collection, "story-7"))
+                    .as("stored with its trace")
+                    .containsExactly(written[0]);
+            relay.wakeUp();
+
+            ConsumerRecord<String, String> record = reader.await(1).get(0);
+            String carried = header(record, "traceparent");
+            assertThat(carried)
+                    .startsWith("00-" + traceId + "-")
+                    .endsWith("-01")
+                    .isNotEqualTo(written[0].traceparent());
+            assertThat(header(record, "ce_traceparent")).isEqualTo(carried);
+
+            String publishSpan = carried.substring(36, 52);
+            await().atMost(DEADLINE)
+                    .untilAsserted(() -> assertThat(spans.getFinishedSpanItems())
+                            .filteredOn(span -> span.getSpanId().equals(publishSpan))
+                            .singleElement()
+                            .satisfies(span -> {
+                                assertThat(span.getKind()).isEqualTo(SpanKind.PRODUCER);
+                                assertThat(span.getName()).isEqualTo("publish " + topic);
+                                assertThat(span.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+                                assertThat(span.getTraceId()).isEqualTo(traceId);
+                            }));
+        }
     }
 
     @Test

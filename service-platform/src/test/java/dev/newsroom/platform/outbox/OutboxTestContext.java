@@ -22,9 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
             "spring.application.name=outbox-test",
             "newsroom.outbox.collections=" + OutboxTestContext.COLLECTIONS,
             "newsroom.outbox.interval=1h",
+            "management.opentelemetry.tracing.export.schedule-delay=50ms",
         })
 @interface OutboxTestContext {
 
     String COLLECTIONS =
-            "stories-published,stories-ordered,stories-paused,stories-replayed,stories-woken,stories-inserted";
+            "stories-published,stories-ordered,stories-paused,stories-replayed,stories-woken,stories-inserted,stories-traced";
 }

@@ -2,6 +2,8 @@ package dev.newsroom.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsroom.platform.tracing.Correlation;
+import dev.newsroom.platform.tracing.CurrentCorrelation;
 import io.micrometer.context.ContextRegistry;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -13,19 +15,31 @@ import reactor.core.scheduler.Schedulers;
 
 class RequestIdLoggingTest {
 
-    @Test
-    void theRequestIdIsInTheLoggingContextOnWhicheverThreadTheRequestContinues() {
-        RequestIdLogging.install();
-        String[] seen = new String[2];
+    private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-        Mono.fromRunnable(() -> seen[0] = MDC.get("requestId"))
+    @Test
+    void theRequestIdAndTraceAreInTheLoggingContextOnWhicheverThreadTheRequestContinues() {
+        RequestIdLogging.install();
+        String[] seen = new String[4];
+        Correlation request = new Correlation("req-7", TRACE, "00f067aa0ba902b7", true);
+
+        Mono.fromRunnable(() -> {
+                    seen[0] = MDC.get("requestId");
+                    seen[1] = MDC.get("traceId");
+                })
                 .subscribeOn(Schedulers.boundedElastic())
-                .then(Mono.fromRunnable(() -> seen[1] = MDC.get("requestId")).publishOn(Schedulers.parallel()))
-                .contextWrite(context -> context.put(RequestIds.CONTEXT_KEY, "req-7"))
+                .then(Mono.fromRunnable(() -> {
+                            seen[2] = MDC.get("spanId");
+                            seen[3] = CurrentCorrelation.traceparent();
+                        })
+                        .publishOn(Schedulers.parallel()))
+                .contextWrite(context -> context.put(RequestIds.CONTEXT_KEY, request))
                 .block();
 
-        assertThat(seen).containsExactly("req-7", "req-7");
+        assertThat(seen).containsExactly("req-7", TRACE, "00f067aa0ba902b7", "00-" + TRACE + "-00f067aa0ba902b7-01");
         assertThat(MDC.get("requestId")).as("and gone afterwards").isNull();
+        assertThat(MDC.get("traceId")).isNull();
+        assertThat(CurrentCorrelation.get()).isNull();
     }
 
     @Test
@@ -39,19 +53,21 @@ class RequestIdLoggingTest {
 
     @Test
     void logWithPutsTheIdInTheLoggingContextForTheLinesItWritesOnly() {
-        String[] seen = new String[3];
-        RequestIds.logWith("req-8", () -> seen[0] = MDC.get("requestId"));
+        String[] seen = new String[4];
+        RequestIds.logWith(Correlation.of("req-8"), () -> seen[0] = MDC.get("requestId"));
         assertThat(MDC.get("requestId")).isNull();
 
-        MDC.put("requestId", "outer");
-        try {
-            RequestIds.logWith("req-9", () -> seen[1] = MDC.get("requestId"));
+        RequestIds.logWith(new Correlation("outer", TRACE, "00f067aa0ba902b7", false), () -> {
+            RequestIds.logWith(Correlation.of("req-9"), () -> {
+                seen[1] = MDC.get("requestId");
+                seen[2] = MDC.get("traceId");
+            });
             assertThat(MDC.get("requestId")).as("what was there is put back").isEqualTo("outer");
-            RequestIds.logWith(null, () -> seen[2] = MDC.get("requestId"));
-        } finally {
-            MDC.remove("requestId");
-        }
-        assertThat(seen).containsExactly("req-8", "req-9", "outer");
+            assertThat(MDC.get("traceId")).isEqualTo(TRACE);
+            RequestIds.logWith(null, () -> seen[3] = MDC.get("requestId"));
+        });
+        assertThat(seen).containsExactly("req-8", "req-9", null, "outer");
+        assertThat(MDC.get("requestId")).isNull();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.newsroom.trending.messaging.ingest;
 
+import dev.newsroom.platform.tracing.MessageTraces;
 import dev.newsroom.trending.TrendingServiceProperties;
 import dev.newsroom.trending.activity.Activity;
 import dev.newsroom.trending.activity.ActivityCache;
@@ -69,6 +70,7 @@ public class IngestLoop extends ConsumerThread {
     private final AtomicLong applied = new AtomicLong();
     private final IngestStats stats = new IngestStats();
     private final IngestMeters meters;
+    private final IngestTraces traces;
 
     // The ingest thread's.
     private final ActivityCache activities;
@@ -88,7 +90,8 @@ public class IngestLoop extends ConsumerThread {
             JsonMapper json,
             Clock clock,
             RankingBoard board,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            MessageTraces traces) {
         // stop() (the context calls it on shutdown) waits this long for the last write to be abandoned.
         super("trending-ingest", Duration.ofSeconds(30));
         this.properties = properties;
@@ -97,6 +100,7 @@ public class IngestLoop extends ConsumerThread {
         this.clock = clock;
         this.board = board;
         this.meters = new IngestMeters(registry);
+        this.traces = new IngestTraces(traces);
         this.activities = new ActivityCache(repository);
         this.partitions = new AssignedPartitions(properties);
         this.generation = new RebuildGenerationCheck(repository);
@@ -140,7 +144,12 @@ public class IngestLoop extends ConsumerThread {
                     ConsumerRecords<String, byte[]> records =
                             created.poll(properties.ingest().pollTimeout());
                     if (!records.isEmpty()) {
-                        process(created, records);
+                        try {
+                            process(created, records);
+                        } catch (RuntimeException failed) {
+                            traces.failed(failed);
+                            throw failed;
+                        }
                     }
                     tellBoard();
                     writes.handOver(created, false);
@@ -174,6 +183,7 @@ public class IngestLoop extends ConsumerThread {
     /** Decodes a poll's records, applies them per article, and hands them to the write pipeline. */
     private void process(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         long started = System.nanoTime();
+        long startedMillis = clock.millis();
         long cutoffHour = Hours.ofMillis(clock.millis()) - Window.RETAINED_HOURS;
         long current = generation.current();
         Map<String, List<ActivityOp>> byArticle = new LinkedHashMap<>();
@@ -188,6 +198,7 @@ public class IngestLoop extends ConsumerThread {
             for (ConsumerRecord<String, byte[]> record : partitionRecords) {
                 newest = Math.max(newest, record.timestamp());
                 oldest = Math.min(oldest, record.timestamp());
+                traces.received(record);
                 try {
                     ActivityOp op = decoder.decode(record, source, views);
                     if (op != null) {
@@ -210,6 +221,7 @@ public class IngestLoop extends ConsumerThread {
             untold.put(activity.articleId(), activity);
         }
         writes.applied(commits, letters, records.count());
+        traces.applied(records.count(), startedMillis);
         long decoded = System.nanoTime();
         writes.handOver(consumer, false);
         long waited = System.nanoTime();

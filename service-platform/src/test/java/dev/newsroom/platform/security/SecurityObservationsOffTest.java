@@ -1,4 +1,4 @@
-package dev.newsroom.comment.web;
+package dev.newsroom.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
- * The one switch in application.yml ({@code management.observations.enable."[spring.security]"},
+ * The one switch ({@code management.observations.enable."[spring.security]"}, off by default in every
+ * service through {@code TracingEnvironment},
  * {@code SECURITY_OBSERVATIONS}) also takes Spring Security's observing decorators away.
  */
 class SecurityObservationsOffTest {
