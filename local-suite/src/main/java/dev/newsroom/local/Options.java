@@ -58,7 +58,8 @@ record Options(
 
             Ports come from GATEWAY_PORT (8080), USER_SERVICE_PORT (8081), ARTICLE_SERVICE_PORT (8082),
             COMMENT_SERVICE_PORT (8083), TRENDING_SERVICE_PORT (8084), ASSISTANT_SERVICE_PORT (8085),
-            KAFKA_PORT (9092), MONGO_PORT (27017); with --observe also ZIPKIN_PORT (9411) and PROMETHEUS_PORT (9090).
+            KAFKA_PORT (9092), MONGO_PORT (27017); with --observe also ZIPKIN_PORT (9411) and
+            PROMETHEUS_PORT (9090).
             JVM options: NEWSROOM_SERVICE_JAVA_OPTS (default: %s)
             and NEWSROOM_INFRA_JAVA_OPTS (default: %s).
             Ctrl-C (or SIGTERM) stops every process, also while they are still starting.
