@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole Newsroom suite on this machine: a real Kafka broker, a MongoDB-wire store and
 # every service, each in its own JVM. Builds whatever is missing or older than its sources first.
-# Options are the launcher's: --fresh, --no-seed, --verbose, --no-cds, --data-dir DIR,
+# Options are the launcher's: --fresh, --no-seed, --verbose, --no-cds, --observe, --data-dir DIR,
 # --start-timeout SECONDS, --help (./local-suite.sh --help lists them all).
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -23,11 +23,13 @@ final class ConsoleFilter {
     /**
      * The start of a log line with its level: Spring Boot's console format ({@code
      * 2026-12-06T09:19:31.121Z  INFO 5467 --- ...}), the embedded infrastructure's ({@code
-     * 09:20:52.529 WARN  o.a.k...}), or a JSON line ({@code "level":"WARN"}).
+     * 09:20:52.529 WARN  o.a.k...}), a JSON line ({@code "level":"WARN"}), or Prometheus' logfmt
+     * ({@code ts=... caller=main.go:585 level=info msg=...}).
      */
     private static final Pattern LEVELLED = Pattern.compile(
             "^(?:\\d{4}-\\d{2}-\\d{2}T\\S+|\\d{2}:\\d{2}:\\d{2}[.,]\\d+)\\s+(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\\b"
-                    + "|\"level\"\\s*:\\s*\"(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\"");
+                    + "|\"level\"\\s*:\\s*\"(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\""
+                    + "|^ts=\\S+ .*\\blevel=(debug|info|warn|error)\\b");
 
     /** An unlevelled line that still reports a problem (the JVM's own warnings, a failed start). */
     private static final Pattern PROBLEM =
@@ -39,7 +41,8 @@ final class ConsoleFilter {
      * client asking for a topic that is being created is told to retry (LEADER_NOT_AVAILABLE); a
      * broker with empty data writes its bootstrap records, and closes a client twice when it stops;
      * Spring Cloud Function notes Kotlin without Jackson's Kotlin module; Spring Cloud LoadBalancer
-     * recommends Caffeine; Micrometer notes the gauge of a second binding on the same topic.
+     * recommends Caffeine; Micrometer notes the gauge of a second binding on the same topic, and
+     * Zipkin's late meter filter (with {@code --observe}).
      */
     static final List<Pattern> EXPECTED = List.of(
             Pattern.compile("secondary index with keys .* is not yet implemented"),
@@ -48,7 +51,8 @@ final class ConsoleFilter {
             Pattern.compile("Attempting to close NetworkClient that has already been closed"),
             Pattern.compile("Kotlin is present on the classpath, but the Jackson Kotlin module"),
             Pattern.compile("Spring Cloud LoadBalancer is currently working with the default cache"),
-            Pattern.compile("This Gauge has been already registered"));
+            Pattern.compile("This Gauge has been already registered"),
+            Pattern.compile("A MeterFilter is being configured after a Meter has been registered"));
 
     private final boolean verbose;
     private final String log;
@@ -75,7 +79,11 @@ final class ConsoleFilter {
         Matcher levelled = LEVELLED.matcher(line);
         if (levelled.find()) {
             seenLevelledLine = true;
-            String level = levelled.group(1) != null ? levelled.group(1) : levelled.group(2);
+            String level = levelled.group(1) != null
+                    ? levelled.group(1)
+                    : levelled.group(2) != null
+                            ? levelled.group(2)
+                            : levelled.group(3).toUpperCase(java.util.Locale.ROOT);
             return block(line, level);
         }
         if (!seenLevelledLine || !showingBlock) {

@@ -35,14 +35,16 @@ public final class LocalSuite {
     private final SuiteLayout layout;
     private final SuiteConsole console;
     private final SuiteProcesses processes;
+    private final Observability observability;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile ArchiveTraining training;
     private boolean shuttingDown;
     private boolean startedEmpty;
 
-    LocalSuite(Options options, SuiteLayout layout, SuiteConsole console) {
+    LocalSuite(Options options, SuiteLayout layout, Observability observability, SuiteConsole console) {
         this.options = options;
         this.layout = layout;
+        this.observability = observability;
         this.console = console;
         this.processes = new SuiteProcesses(options.logDir(), console);
     }
@@ -54,8 +56,9 @@ public final class LocalSuite {
             Options options = Options.parse(args, System::getenv);
             String java = ProcessHandle.current().info().command().orElse("java");
             ClassDataArchives archives = options.classDataSharing() ? ClassDataArchives.forThisJvm(java) : null;
+            SuiteLayout layout = new SuiteLayout(options, System::getenv, java, archives);
             LocalSuite suite =
-                    new LocalSuite(options, new SuiteLayout(options, System::getenv, java, archives), console);
+                    new LocalSuite(options, layout, new Observability(options, layout, System::getenv, java), console);
             status = suite.run();
         } catch (Options.HelpRequested help) {
             System.out.print(Options.USAGE);
@@ -72,12 +75,17 @@ public final class LocalSuite {
 
     int run() {
         Instant started = Instant.now();
-        requirePortsFree(layout.ports());
+        requirePortsFree(Stream.concat(layout.ports().stream(), observability.ports().stream())
+                .toList());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-suite-stop"));
         List<Component> components;
         try {
             prepareDataDir();
-            components = Stream.concat(layout.infrastructure().stream(), layout.services().stream())
+            components = Stream.of(
+                            layout.infrastructure().stream(),
+                            observability.components(console).stream(),
+                            layout.services().stream().map(observability::traced))
+                    .flatMap(s -> s)
                     .toList();
             console.println("Starting " + components.size() + " processes; their logs are in " + options.logDir()
                     + (options.verbose() ? "" : " (--verbose shows them here)"));
@@ -106,6 +114,7 @@ public final class LocalSuite {
                 gatewayPort(),
                 layout.managementPort(SuiteLayout.GATEWAY),
                 demo,
+                observability.consoles(),
                 processes.all(),
                 options.dataDir()));
         startArchiveTraining(components);

@@ -18,6 +18,8 @@ import java.util.List;
  * @param verbose copy every line every process writes to the console, not only the suite's own
  * @param classDataSharing run the services from extracted jars with class-data archives, made in
  *     the background after the first start of each build (starts with them take about half the CPU)
+ * @param observe also run Zipkin and (when installed) Prometheus, and have every process send its
+ *     traces, all of them, to that Zipkin
  */
 record Options(
         Path home,
@@ -28,11 +30,12 @@ record Options(
         List<String> infraJavaOptions,
         boolean seedDemo,
         boolean verbose,
-        boolean classDataSharing) {
+        boolean classDataSharing,
+        boolean observe) {
 
     static final String USAGE = """
-            usage: local-suite [--fresh] [--no-seed] [--verbose] [--no-cds] [--data-dir DIR] [--home DIR]
-                               [--start-timeout SECONDS]
+            usage: local-suite [--fresh] [--no-seed] [--verbose] [--no-cds] [--observe] [--data-dir DIR]
+                               [--home DIR] [--start-timeout SECONDS]
 
               --fresh            forget the data of earlier runs (articles, users, topics) and start empty
               --data-dir DIR     where Kafka, the store and the logs keep their files (default: .newsroom)
@@ -48,10 +51,15 @@ record Options(
                                  per build (into <module>/target/local-suite-cds) and, after that first
                                  start is ready, makes in the background the class-data archives that
                                  later starts map instead of loading and verifying every class again
+              --observe          also start Zipkin (its jar is fetched once through the Maven wrapper) and,
+                                 when Debian's prometheus is on the PATH, Prometheus scraping every process
+                                 with the alert rules of deploy/prometheus; every service and the gateway
+                                 then sends all its traces to that Zipkin
 
             Ports come from GATEWAY_PORT (8080), USER_SERVICE_PORT (8081), ARTICLE_SERVICE_PORT (8082),
             COMMENT_SERVICE_PORT (8083), TRENDING_SERVICE_PORT (8084), ASSISTANT_SERVICE_PORT (8085),
-            KAFKA_PORT (9092), MONGO_PORT (27017).
+            KAFKA_PORT (9092), MONGO_PORT (27017); with --observe also ZIPKIN_PORT (9411) and
+            PROMETHEUS_PORT (9090).
             JVM options: NEWSROOM_SERVICE_JAVA_OPTS (default: %s)
             and NEWSROOM_INFRA_JAVA_OPTS (default: %s).
             Ctrl-C (or SIGTERM) stops every process, also while they are still starting.
@@ -75,6 +83,7 @@ record Options(
                 !"false".equalsIgnoreCase(String.valueOf(env.apply("SEED_DEMO")).trim());
         Duration timeout = Duration.ofSeconds(240);
         boolean verbose = false;
+        boolean observe = false;
         boolean cds = !"false"
                 .equalsIgnoreCase(String.valueOf(env.apply("NEWSROOM_CDS")).trim());
         for (int i = 0; i < args.length; i++) {
@@ -83,6 +92,7 @@ record Options(
                 case "--no-seed" -> seed = false;
                 case "--verbose" -> verbose = true;
                 case "--no-cds" -> cds = false;
+                case "--observe" -> observe = true;
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
                 case "--home" -> home = Path.of(value(args, ++i, "--home")).toAbsolutePath();
                 case "--start-timeout" -> timeout = Duration.ofSeconds(seconds(value(args, ++i, "--start-timeout")));
@@ -102,7 +112,8 @@ record Options(
                 javaOptions(env.apply("NEWSROOM_INFRA_JAVA_OPTS"), DEFAULT_INFRA_JAVA_OPTS),
                 seed,
                 verbose,
-                cds);
+                cds,
+                observe);
     }
 
     Path logDir() {

@@ -15,6 +15,7 @@ final class ReadyBanner {
             int gatewayPort,
             int gatewayManagementPort,
             boolean demo,
+            List<String> consoles,
             List<ManagedProcess> processes,
             Path dataDir) {
         StringBuilder out = new StringBuilder();
@@ -25,6 +26,7 @@ final class ReadyBanner {
                 .append(String.format(
                         "  Suite health           http://localhost:%d/actuator/health/services%n",
                         gatewayManagementPort));
+        consoles.forEach(line -> out.append(line).append(System.lineSeparator()));
         if (demo) {
             out.append(String.format(
                     "  Demo sign-in           %s@newsroom.example / %s (a moderator); also amara@, jonas@, mei@%n",

@@ -103,4 +103,12 @@ class ConsoleFilterTest {
         assertThat(verbose.accept(SPRING_INFO)).containsExactly(SPRING_INFO);
         assertThat(verbose.accept("\tacks = -1")).containsExactly("\tacks = -1");
     }
+
+    @Test
+    void prometheusInfoLinesStayInTheLogAndItsWarningsAndErrorsReachTheConsole() {
+        String info = "ts=2026-12-07T03:30:00.000Z caller=main.go:585 level=info msg=\"Starting Prometheus Server\"";
+        String error = "ts=2026-12-07T03:30:01.000Z caller=main.go:1234 level=error msg=\"Error loading config\"";
+
+        assertThat(feed(info, error)).containsExactly(error);
+    }
 }

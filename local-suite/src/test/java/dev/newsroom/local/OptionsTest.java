@@ -19,4 +19,12 @@ class OptionsTest {
                         .seedDemo())
                 .isTrue();
     }
+
+    @Test
+    void observingIsOffUnlessAsked() {
+        assertThat(Options.parse(new String[] {}, name -> null).observe()).isFalse();
+        assertThat(Options.parse(new String[] {"--observe"}, name -> null).observe())
+                .isTrue();
+        assertThat(Options.USAGE).contains("--observe", "ZIPKIN_PORT", "PROMETHEUS_PORT");
+    }
 }

@@ -4,7 +4,6 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -304,14 +302,8 @@ class AlertRulesTest {
     }
 
     private static String promtool(String... arguments) {
-        Path promtool = onPath("promtool");
-        if (promtool == null) {
-            String advice = "promtool is not installed (apt-get install prometheus: Debian's package ships it)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(advice + "; .ci/run must install Debian's prometheus package");
-            }
-            Assumptions.abort(advice);
-        }
+        Path promtool = InstalledPrograms.require(
+                "promtool", "promtool is not installed (apt-get install prometheus: Debian's package ships it)");
         List<String> command = new ArrayList<>(List.of(promtool.toString()));
         command.addAll(List.of(arguments));
         try {
@@ -340,16 +332,6 @@ class AlertRulesTest {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted running " + command, e);
         }
-    }
-
-    private static Path onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** Grafana's interval variables stand for a duration; promtool needs one. */

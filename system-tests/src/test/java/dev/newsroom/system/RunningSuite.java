@@ -78,6 +78,19 @@ final class RunningSuite implements AutoCloseable {
         return portVariable(module).replace("_PORT", "_MANAGEMENT_PORT");
     }
 
+    /**
+     * The suite with {@code --observe}: also Zipkin and, when installed, Prometheus, on free ports of
+     * their own ({@link #zipkinUrl()}, {@link #prometheusUrl()}), every process sending its traces.
+     */
+    static RunningSuite startObserved(Path dataDir, String... options) {
+        Map<String, Integer> ports = freePorts();
+        ports.put("ZIPKIN_PORT", freePort());
+        ports.put("PROMETHEUS_PORT", freePort());
+        List<String> observed = new ArrayList<>(List.of("--observe"));
+        observed.addAll(List.of(options));
+        return start(ports, dataDir, observed.toArray(String[]::new));
+    }
+
     static RunningSuite start(Map<String, Integer> ports, Path dataDir, String... options) {
         List<String> command = new ArrayList<>(List.of(
                 javaExecutable(),
@@ -124,6 +137,24 @@ final class RunningSuite implements AutoCloseable {
     /** The management address (health, metrics) of one of {@link #MANAGED}. */
     String managementUrl(String module) {
         return "http://127.0.0.1:" + ports.get(managementPortVariable(module));
+    }
+
+    /** Zipkin's base address, of a suite {@link #startObserved started observed}. */
+    String zipkinUrl() {
+        return "http://127.0.0.1:" + observedPort("ZIPKIN_PORT");
+    }
+
+    /** Prometheus' base address, of a suite {@link #startObserved started observed}. */
+    String prometheusUrl() {
+        return "http://127.0.0.1:" + observedPort("PROMETHEUS_PORT");
+    }
+
+    private int observedPort(String variable) {
+        Integer port = ports.get(variable);
+        if (port == null) {
+            throw new IllegalStateException(variable + " is set only for a suite started with startObserved");
+        }
+        return port;
     }
 
     Process process() {
