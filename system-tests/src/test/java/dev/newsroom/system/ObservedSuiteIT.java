@@ -112,6 +112,7 @@ class ObservedSuiteIT {
         awaitTrace(
                 "the article creation (POST /api/articles)",
                 articleWrite,
+                "post articles",
                 List.of(
                         "gateway SERVER",
                         "article-service SERVER",
@@ -126,6 +127,7 @@ class ObservedSuiteIT {
         awaitTrace(
                 "the comment write (POST /api/articles/{slug}/comments)",
                 commentWrite,
+                "post comments",
                 List.of("gateway SERVER", "comment-service SERVER"));
     }
 
@@ -277,12 +279,13 @@ class ObservedSuiteIT {
      * last inside it) and waits until it holds a span of every wanted role, failing with what Zipkin
      * held instead.
      */
-    private static void awaitTrace(String what, RequestWindow window, List<String> wanted) throws Exception {
+    private static void awaitTrace(String what, RequestWindow window, String gatewaySpan, List<String> wanted)
+            throws Exception {
         Instant deadline = Instant.now().plus(TRACE_WAIT);
         Optional<String> traceId;
         List<Span> spans = List.of();
         do {
-            traceId = gatewayTraceIn(window);
+            traceId = gatewayTraceIn(window, gatewaySpan);
             if (traceId.isPresent()) {
                 spans = trace(traceId.get());
                 List<String> roles = spans.stream().map(Span::role).toList();
@@ -294,7 +297,8 @@ class ObservedSuiteIT {
         } while (Instant.now().isBefore(deadline));
         if (traceId.isEmpty()) {
             fail("After " + TRACE_WAIT.toSeconds() + " s Zipkin (" + suite.zipkinUrl() + ") holds no trace with a"
-                    + " gateway SERVER span begun while " + what + " was sent. The services Zipkin knows: "
+                    + " gateway SERVER span '" + gatewaySpan + "' begun while " + what
+                    + " was sent. The services Zipkin knows: "
                     + get(suite.zipkinUrl() + "/api/v2/services").body() + "; the gateway traces it holds: "
                     + gatewayTraces().size());
         }
@@ -308,10 +312,17 @@ class ObservedSuiteIT {
                         .collect(Collectors.joining("\n  ")));
     }
 
-    private static Optional<String> gatewayTraceIn(RequestWindow window) throws Exception {
+    /**
+     * The trace of the last request of the route named {@code gatewaySpan} (the gateway names its
+     * spans {@code <method> <route>}, as its route metrics) whose gateway span began in {@code window}:
+     * the front end's or a probe's requests may fall in the window too.
+     */
+    private static Optional<String> gatewayTraceIn(RequestWindow window, String gatewaySpan) throws Exception {
         return gatewayTraces().stream()
                 .flatMap(List::stream)
-                .filter(span -> span.role().equals("gateway SERVER") && window.holds(span.startMicros()))
+                .filter(span -> span.role().equals("gateway SERVER")
+                        && span.name().equals(gatewaySpan)
+                        && window.holds(span.startMicros()))
                 .max(Comparator.comparingLong(Span::startMicros))
                 .map(Span::traceId);
     }

@@ -15,8 +15,45 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(
         afterName =
-                "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration")
+                "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+        beforeName =
+                "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration")
 public class TracingAutoConfiguration {
+
+    /**
+     * No Prometheus exemplars. With a tracer, Boot would attach the current trace to samples, also
+     * to the {@code _count} of every timer, and Prometheus 2.42 (Debian's, which CI and {@code
+     * ./local-suite.sh --observe} run) then refuses the whole scrape ("does not support exemplars").
+     * Traces are found in Zipkin or Jaeger by route and time instead (docs/operations.md).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.prometheus.metrics.tracer.common.SpanContext")
+    static class NoExemplars {
+
+        @Bean
+        @ConditionalOnMissingBean
+        io.prometheus.metrics.tracer.common.SpanContext noExemplars() {
+            return new io.prometheus.metrics.tracer.common.SpanContext() {
+                @Override
+                public String getCurrentTraceId() {
+                    return null;
+                }
+
+                @Override
+                public String getCurrentSpanId() {
+                    return null;
+                }
+
+                @Override
+                public boolean isCurrentSpanSampled() {
+                    return false;
+                }
+
+                @Override
+                public void markCurrentSpanAsExemplar() {}
+            };
+        }
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.apache.kafka.common.header.Headers")
