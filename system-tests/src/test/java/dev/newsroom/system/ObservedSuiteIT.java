@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -103,6 +105,47 @@ class ObservedSuiteIT {
                     .containsPattern("Metrics \\(Prometheus\\) +" + localhost(suite.prometheusUrl()) + "/");
         } else {
             assertThat(suite.outputText()).contains("No prometheus on the PATH");
+        }
+    }
+
+    /**
+     * The launcher's half of the tracing contract, read from each process's environment (Linux's
+     * /proc): when a trace is missing, this tells a launcher that did not ask from a service that did
+     * not send.
+     */
+    @Test
+    @Order(1)
+    void everyServiceAndTheGatewayIsToldToTraceEveryRequestIntoThisZipkin() throws Exception {
+        Map<String, Map<String, String>> told = new LinkedHashMap<>();
+        for (ProcessHandle process : suite.process().children().toList()) {
+            String commandLine = String.join(" ", process.info().arguments().orElse(new String[0]));
+            Path environ = Path.of("/proc", String.valueOf(process.pid()), "environ");
+            Assumptions.assumeTrue(Files.isReadable(environ), "no /proc to read a process's environment from");
+            RunningSuite.MANAGED.stream()
+                    .filter(module -> commandLine.contains("/" + module + "/target/"))
+                    .findFirst()
+                    .ifPresent(module -> told.put(module, environment(environ)));
+        }
+
+        assertThat(told.keySet()).containsExactlyInAnyOrderElementsOf(RunningSuite.MANAGED);
+        told.forEach((module, environment) -> assertThat(environment)
+                .as("%s's tracing environment", module)
+                .containsEntry("TRACING_SAMPLING", "1.0")
+                .containsEntry("ZIPKIN_ENDPOINT", suite.zipkinUrl() + "/api/v2/spans"));
+    }
+
+    private static Map<String, String> environment(Path environ) {
+        try {
+            Map<String, String> variables = new LinkedHashMap<>();
+            for (String entry : Files.readString(environ).split("\0")) {
+                int equals = entry.indexOf('=');
+                if (equals > 0) {
+                    variables.put(entry.substring(0, equals), entry.substring(equals + 1));
+                }
+            }
+            return variables;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
