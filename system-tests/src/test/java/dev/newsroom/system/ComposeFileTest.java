@@ -237,6 +237,23 @@ class ComposeFileTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Every process sends its spans to the tracing console of the stack, by the variable the
+     * services read (docs/operations.md, "Tracing"), to a service that is in compose.
+     */
+    @Test
+    void everyServiceSendsItsTracesToJaegerInTheStack() {
+        var problems = new ArrayList<String>();
+        for (var module : repository.serviceModules()) {
+            var endpoint = repository.service(module.name()).environment().get("OTEL_EXPORTER_OTLP_ENDPOINT");
+            if (!"http://jaeger:4318".equals(endpoint)) {
+                problems.add(module.name() + ": OTEL_EXPORTER_OTLP_ENDPOINT is " + endpoint);
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(repository.compose()).containsKey("jaeger");
+    }
+
     @Test
     void theAlertRulesAreMountedIntoPrometheus() throws Exception {
         var prometheus = repository.prometheus();

@@ -2,9 +2,12 @@ package dev.newsroom.gateway.tracing;
 
 import dev.newsroom.gateway.metrics.RouteNames;
 import dev.newsroom.platform.tracing.ExchangeTraces;
+import dev.newsroom.platform.tracing.ProbeRequests;
+import dev.newsroom.platform.tracing.TraceParents;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -21,9 +24,12 @@ import reactor.core.publisher.Mono;
  * proxied routes, the relay's calls through {@code RequestIds}' correlation).
  *
  * <p>One filter and the tracer's API rather than Boot's per-request observations, which stay off at
- * the gateway for their measured cost (docs/benchmarks.md). A request that is not sampled costs one
- * non-recording span. It is named like the route metrics ({@link RouteNames}), never by the path's
- * contents, and ends when the response is committed, or when the client went away.
+ * the gateway for their measured cost (docs/benchmarks.md). A request that is not to be recorded (the
+ * client's trace says so, or the sampling decided so) gets no span at all, only new ids passed on as
+ * unrecorded, so that the services do not record it either, nor start traces of their own. A span is
+ * named like the route metrics ({@link RouteNames}), never by the path's
+ * contents, and ends when the response is committed, or when the client went away. Probes and
+ * scrapes are not traced ({@link ProbeRequests}).
  */
 public final class GatewayTracing implements WebFilter, Ordered {
 
@@ -31,10 +37,16 @@ public final class GatewayTracing implements WebFilter, Ordered {
 
     private final Tracer tracer;
     private final Propagator propagator;
+    private final double probability;
 
-    public GatewayTracing(Tracer tracer, Propagator propagator) {
+    /**
+     * @param probability the share of new traces to record; the gateway decides it here, and its
+     *     tracer's sampler records whatever it is asked to ({@link TracingConfiguration})
+     */
+    public GatewayTracing(Tracer tracer, Propagator propagator, double probability) {
         this.tracer = tracer;
         this.propagator = propagator;
+        this.probability = probability;
     }
 
     @Override
@@ -45,6 +57,27 @@ public final class GatewayTracing implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (tracer == Tracer.NOOP
+                || ProbeRequests.isProbe(exchange.getRequest().getPath().value())) {
+            return chain.filter(exchange);
+        }
+        String incoming = TraceParents.valid(exchange.getRequest().getHeaders().getFirst(TraceParents.HEADER));
+        boolean recorded = incoming != null
+                ? TraceParents.sampled(incoming)
+                : ThreadLocalRandom.current().nextDouble() < probability;
+        if (!recorded) {
+            // Nine requests in ten by default: the ids that the services and the logs carry on, and no
+            // span (a non-recording one cost the proxied route several percent, docs/benchmarks.md).
+            exchange.getAttributes()
+                    .put(
+                            ExchangeTraces.SPAN_ATTRIBUTE,
+                            tracer.traceContextBuilder()
+                                    .traceId(incoming != null ? incoming.substring(3, 35) : TraceParents.newTraceId())
+                                    .spanId(TraceParents.newSpanId())
+                                    .sampled(false)
+                                    .build());
+            return chain.filter(exchange);
+        }
         String method = exchange.getRequest().getMethod().name();
         Span span = propagator
                 .extract(exchange.getRequest().getHeaders(), HEADERS)

@@ -2,7 +2,9 @@ package dev.newsroom.gateway.tracing;
 
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +13,23 @@ import org.springframework.context.annotation.Configuration;
 class TracingConfiguration {
 
     @Bean
-    GatewayTracing gatewayTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    GatewayTracing gatewayTracing(
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator,
+            @Value("${management.tracing.sampling.probability:0.1}") double probability) {
         return new GatewayTracing(
-                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+                tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP),
+                probability);
+    }
+
+    /**
+     * The gateway decides which new traces to record before it asks the tracer for a span ({@link
+     * GatewayTracing}), so the tracer records every span it is asked for that has no parent, and
+     * follows the parent's decision otherwise, as everywhere.
+     */
+    @Bean
+    Sampler gatewaySampler() {
+        return Sampler.parentBased(Sampler.alwaysOn());
     }
 }

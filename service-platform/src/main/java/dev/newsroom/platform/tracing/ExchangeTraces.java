@@ -14,15 +14,22 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ExchangeTraces {
 
-    /** The exchange attribute under which a filter that starts its own span leaves it. */
+    /**
+     * The exchange attribute under which a filter that starts its own span leaves it (a {@link Span}),
+     * or the context of a request it decided not to record (a {@link TraceContext}).
+     */
     public static final String SPAN_ATTRIBUTE = ExchangeTraces.class.getName() + ".span";
 
     private ExchangeTraces() {}
 
     /** The request's span context, or null when the request is not traced. */
     public static TraceContext of(ServerWebExchange exchange) {
-        if (exchange.getAttribute(SPAN_ATTRIBUTE) instanceof Span span) {
+        Object own = exchange.getAttribute(SPAN_ATTRIBUTE);
+        if (own instanceof Span span) {
             return span.context();
+        }
+        if (own instanceof TraceContext context) {
+            return context;
         }
         ServerRequestObservationContext observed = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .orElse(null);

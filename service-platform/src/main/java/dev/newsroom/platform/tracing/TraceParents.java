@@ -1,5 +1,6 @@
 package dev.newsroom.platform.tracing;
 
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -26,6 +27,27 @@ public final class TraceParents {
         } else {
             headers.set(HEADER, traceparent);
         }
+    }
+
+    /** Whether a valid {@code traceparent} says its trace is recorded (flag bit 0). */
+    public static boolean sampled(String valid) {
+        return (Character.digit(valid.charAt(54), 16) & 1) == 1;
+    }
+
+    /** A new random trace id: 32 lower-case hex digits, not all zeros. */
+    public static String newTraceId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return hex(random.nextLong()) + hex(random.nextLong() | 1);
+    }
+
+    /** A new random span id: 16 lower-case hex digits, not all zeros. */
+    public static String newSpanId() {
+        return hex(ThreadLocalRandom.current().nextLong() | 1);
+    }
+
+    private static String hex(long value) {
+        String digits = Long.toHexString(value);
+        return digits.length() == 16 ? digits : "0".repeat(16 - digits.length()) + digits;
     }
 
     static String format(String traceId, String spanId, boolean sampled) {

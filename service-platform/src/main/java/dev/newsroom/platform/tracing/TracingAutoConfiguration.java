@@ -1,5 +1,6 @@
 package dev.newsroom.platform.tracing;
 
+import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +20,11 @@ import org.springframework.context.annotation.Configuration;
         beforeName =
                 "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration")
 public class TracingAutoConfiguration {
+
+    @Bean
+    ObservationPredicate probesUnobserved() {
+        return ProbeRequests.unobserved();
+    }
 
     /**
      * No Prometheus exemplars. With a tracer, Boot would attach the current trace to samples, also

@@ -14,6 +14,7 @@ class TracingEnvironmentTest {
         assertThat(settings)
                 .containsEntry("management.tracing.sampling.probability", "0.1")
                 .containsEntry("management.tracing.export.zipkin.enabled", "false")
+                .containsEntry("management.tracing.propagation.type", "W3C")
                 .containsEntry("spring.cloud.stream.kafka.binder.enable-observation", "true")
                 .containsEntry("logging.pattern.correlation", TracingEnvironment.CORRELATION)
                 .doesNotContainKey("management.opentelemetry.tracing.export.otlp.endpoint")
@@ -64,5 +65,17 @@ class TracingEnvironmentTest {
                 .as("upper case")
                 .isNull();
         assertThat(TraceParents.valid(null)).isNull();
+    }
+
+    @Test
+    void newIdsMakeAValidTraceparentAndTheSampledFlagIsRead() {
+        for (int i = 0; i < 100; i++) {
+            String traceparent = TraceParents.format(TraceParents.newTraceId(), TraceParents.newSpanId(), i % 2 == 0);
+            assertThat(TraceParents.valid(traceparent)).isEqualTo(traceparent);
+            assertThat(TraceParents.sampled(traceparent)).isEqualTo(i % 2 == 0);
+        }
+        assertThat(TraceParents.sampled("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-03"))
+                .as("other flags beside it")
+                .isTrue();
     }
 }
