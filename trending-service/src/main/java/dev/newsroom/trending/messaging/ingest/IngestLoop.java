@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -135,7 +134,7 @@ public class IngestLoop extends ConsumerThread {
         try {
             polling(created);
             generation.readNow();
-            created.subscribe(TOPICS, new Rebalance(created));
+            created.subscribe(TOPICS, new IngestRebalance(this, created));
             while (running()) {
                 try {
                     if (generation.changed(writes)) {
@@ -144,12 +143,7 @@ public class IngestLoop extends ConsumerThread {
                     ConsumerRecords<String, byte[]> records =
                             created.poll(properties.ingest().pollTimeout());
                     if (!records.isEmpty()) {
-                        try {
-                            process(created, records);
-                        } catch (RuntimeException failed) {
-                            traces.failed(failed);
-                            throw failed;
-                        }
+                        process(created, records);
                     }
                     tellBoard();
                     writes.handOver(created, false);
@@ -157,6 +151,7 @@ public class IngestLoop extends ConsumerThread {
                     break;
                 } catch (RuntimeException failure) {
                     // Nothing applied after a failure is written: it is all read again from the last commit.
+                    traces.failed(failure);
                     abandon();
                     if (!running()) {
                         break;
@@ -183,7 +178,6 @@ public class IngestLoop extends ConsumerThread {
     /** Decodes a poll's records, applies them per article, and hands them to the write pipeline. */
     private void process(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         long started = System.nanoTime();
-        long startedMillis = clock.millis();
         long cutoffHour = Hours.ofMillis(clock.millis()) - Window.RETAINED_HOURS;
         long current = generation.current();
         Map<String, List<ActivityOp>> byArticle = new LinkedHashMap<>();
@@ -221,7 +215,7 @@ public class IngestLoop extends ConsumerThread {
             untold.put(activity.articleId(), activity);
         }
         writes.applied(commits, letters, records.count());
-        traces.applied(records.count(), startedMillis);
+        traces.applied(records.count());
         long decoded = System.nanoTime();
         writes.handOver(consumer, false);
         long waited = System.nanoTime();
@@ -273,38 +267,27 @@ public class IngestLoop extends ConsumerThread {
         partitions.reposition(consumer, assigned, generation.current());
     }
 
-    /** Runs on the ingest thread, inside a poll. */
-    private final class Rebalance implements ConsumerRebalanceListener {
+    /** What was applied is written and committed before another instance takes the partitions over. */
+    void revoked(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> revoked) {
+        writes.flush(consumer);
+        forget(revoked);
+    }
 
-        private final KafkaConsumer<String, byte[]> consumer;
+    /** Partitions taken away without a chance to commit: what was applied is read again. */
+    void lost(Collection<TopicPartition> lost) {
+        abandon();
+        forget(lost);
+    }
 
-        Rebalance(KafkaConsumer<String, byte[]> consumer) {
-            this.consumer = consumer;
-        }
+    /** New partitions: each starts where its commit mark says. */
+    void assigned(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> added) {
+        partitions.assigned(added);
+        reposition(consumer, added);
+    }
 
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-            // What was applied is written and committed before another instance takes over.
-            writes.flush(consumer);
-            forget(revoked);
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> lost) {
-            abandon();
-            forget(lost);
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> added) {
-            partitions.assigned(added);
-            reposition(consumer, added);
-        }
-
-        private void forget(Collection<TopicPartition> gone) {
-            partitions.forget(gone);
-            // Another instance may write these articles now; re-read whatever this one touches next.
-            activities.clear();
-        }
+    private void forget(Collection<TopicPartition> gone) {
+        partitions.forget(gone);
+        // Another instance may write these articles now; re-read whatever this one touches next.
+        activities.clear();
     }
 }

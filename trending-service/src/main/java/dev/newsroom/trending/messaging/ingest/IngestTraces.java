@@ -19,6 +19,8 @@ final class IngestTraces {
 
     private final MessageTraces traces;
     private final List<Span> open = new ArrayList<>();
+    /** When the batch's first traced record arrived. */
+    private long batchStartMillis;
 
     IngestTraces(MessageTraces traces) {
         this.traces = traces;
@@ -32,6 +34,9 @@ final class IngestTraces {
         }
         Span span = traces.startChild(traceparent, Span.Kind.CONSUMER, "ingest " + record.topic());
         if (span != null) {
+            if (open.isEmpty()) {
+                batchStartMillis = System.currentTimeMillis();
+            }
             span.tag("messaging.destination.name", record.topic())
                     .tag("messaging.kafka.offset", record.offset())
                     .tag("messaging.kafka.destination.partition", record.partition())
@@ -41,10 +46,10 @@ final class IngestTraces {
     }
 
     /**
-     * The batch of {@code records} records that began at {@code startedMillis} is applied: ends the
-     * records' spans and records the batch's, linked to them.
+     * The batch of {@code records} records is applied: ends the records' spans and records the
+     * batch's, from its first traced record on, linked to them.
      */
-    void applied(int records, long startedMillis) {
+    void applied(int records) {
         if (open.isEmpty()) {
             return;
         }
@@ -53,7 +58,7 @@ final class IngestTraces {
                 .kind(Span.Kind.CONSUMER)
                 .name("trending ingest batch")
                 .tag("messaging.batch.message_count", records)
-                .startTimestamp(startedMillis, TimeUnit.MILLISECONDS);
+                .startTimestamp(batchStartMillis, TimeUnit.MILLISECONDS);
         for (Span span : open) {
             batch.addLink(new Link(span));
             span.end();

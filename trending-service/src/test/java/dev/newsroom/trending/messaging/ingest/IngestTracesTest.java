@@ -37,7 +37,7 @@ class IngestTracesTest {
     void aTracedRecordGetsAConsumerSpanInItsTraceAndTheBatchASpanLinkedToIt() {
         traces.received(record("newsroom.comments.v1", 7, "00-" + TRACE + "-00f067aa0ba902b7-01"));
         traces.received(record("newsroom.article-views.v1", 8, null));
-        traces.applied(2, System.currentTimeMillis());
+        traces.applied(2);
 
         List<SpanData> spans = exported.getFinishedSpanItems();
         assertThat(spans).hasSize(2);
@@ -63,7 +63,7 @@ class IngestTracesTest {
     void aBatchWithoutTracedRecordsOrWithAMalformedTraceMakesNoSpans() {
         traces.received(record("newsroom.article-views.v1", 1, null));
         traces.received(record("newsroom.comments.v1", 2, "00-zzzz-bad"));
-        traces.applied(2, System.currentTimeMillis());
+        traces.applied(2);
 
         assertThat(exported.getFinishedSpanItems()).isEmpty();
     }
@@ -72,7 +72,7 @@ class IngestTracesTest {
     void aFailedBatchEndsItsRecordsSpansAsFailed() {
         traces.received(record("newsroom.articles.v1", 3, "00-" + TRACE + "-00f067aa0ba902b7-01"));
         traces.failed(new IllegalStateException("store down"));
-        traces.applied(1, System.currentTimeMillis());
+        traces.applied(1);
 
         assertThat(exported.getFinishedSpanItems())
                 .singleElement()
