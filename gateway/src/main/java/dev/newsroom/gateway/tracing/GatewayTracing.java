@@ -6,10 +6,8 @@ import dev.newsroom.platform.tracing.ProbeRequests;
 import dev.newsroom.platform.tracing.TraceParents;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -18,8 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateway's span of every request: the root of the request's trace, or the child of the
- * client's {@code traceparent} when it sent a valid one (a malformed one is ignored by the
- * propagator, and a new trace starts). The services' spans become its children: every call the
+ * client's {@code traceparent} when it sent a valid one (a malformed one is ignored, and a
+ * new trace starts). The services' spans become its children: every call the
  * gateway makes passes the span on in its {@code traceparent} ({@code ForwardedClientHeaders} on the
  * proxied routes, the relay's calls through {@code RequestIds}' correlation).
  *
@@ -33,19 +31,15 @@ import reactor.core.publisher.Mono;
  */
 public final class GatewayTracing implements WebFilter, Ordered {
 
-    private static final Propagator.Getter<HttpHeaders> HEADERS = HttpHeaders::getFirst;
-
     private final Tracer tracer;
-    private final Propagator propagator;
     private final double probability;
 
     /**
      * @param probability the share of new traces to record; the gateway decides it here, and its
      *     tracer's sampler records whatever it is asked to ({@link TracingConfiguration})
      */
-    public GatewayTracing(Tracer tracer, Propagator propagator, double probability) {
+    public GatewayTracing(Tracer tracer, double probability) {
         this.tracer = tracer;
-        this.propagator = propagator;
         this.probability = probability;
     }
 
@@ -57,8 +51,8 @@ public final class GatewayTracing implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (tracer == Tracer.NOOP
-                || ProbeRequests.isProbe(exchange.getRequest().getPath().value())) {
+        String path = exchange.getRequest().getPath().value();
+        if (tracer == Tracer.NOOP || ProbeRequests.isProbe(path)) {
             return chain.filter(exchange);
         }
         String incoming = TraceParents.valid(exchange.getRequest().getHeaders().getFirst(TraceParents.HEADER));
@@ -72,19 +66,22 @@ public final class GatewayTracing implements WebFilter, Ordered {
                     .put(
                             ExchangeTraces.SPAN_ATTRIBUTE,
                             tracer.traceContextBuilder()
-                                    .traceId(incoming != null ? incoming.substring(3, 35) : TraceParents.newTraceId())
+                                    .traceId(
+                                            incoming != null
+                                                    ? TraceParents.traceId(incoming)
+                                                    : TraceParents.newTraceId())
                                     .spanId(TraceParents.newSpanId())
                                     .sampled(false)
                                     .build());
             return chain.filter(exchange);
         }
         String method = exchange.getRequest().getMethod().name();
-        Span span = propagator
-                .extract(exchange.getRequest().getHeaders(), HEADERS)
+        Span.Builder builder = tracer.spanBuilder();
+        Span span = (incoming != null
+                        ? builder.setParent(TraceParents.context(tracer, incoming))
+                        : builder.setNoParent())
                 .kind(Span.Kind.SERVER)
-                .name(method
-                        + ' '
-                        + RouteNames.of(exchange.getRequest().getPath().value()))
+                .name(method + ' ' + RouteNames.of(path))
                 .tag("http.request.method", method)
                 .start();
         exchange.getAttributes().put(ExchangeTraces.SPAN_ATTRIBUTE, span);

@@ -1,7 +1,6 @@
 package dev.newsroom.gateway.tracing;
 
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,12 +14,8 @@ class TracingConfiguration {
     @Bean
     GatewayTracing gatewayTracing(
             ObjectProvider<Tracer> tracer,
-            ObjectProvider<Propagator> propagator,
             @Value("${management.tracing.sampling.probability:0.1}") double probability) {
-        return new GatewayTracing(
-                tracer.getIfAvailable(() -> Tracer.NOOP),
-                propagator.getIfAvailable(() -> Propagator.NOOP),
-                probability);
+        return new GatewayTracing(tracer.getIfAvailable(() -> Tracer.NOOP), probability);
     }
 
     /**

@@ -50,14 +50,7 @@ public final class MessageTraces {
     /** The span context {@code traceparent} names, or null (also when tracing is off). */
     public TraceContext contextOf(String traceparent) {
         String valid = TraceParents.valid(traceparent);
-        if (tracer == null || valid == null) {
-            return null;
-        }
-        return tracer.traceContextBuilder()
-                .traceId(valid.substring(3, 35))
-                .spanId(valid.substring(36, 52))
-                .sampled(valid.endsWith("1"))
-                .build();
+        return tracer == null || valid == null ? null : TraceParents.context(tracer, valid);
     }
 
     /** A new span builder, or null when tracing is off. */

@@ -1,13 +1,14 @@
 package dev.newsroom.platform.tracing;
 
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The W3C Trace Context {@code traceparent} value ({@code 00-<trace id>-<span id>-<flags>}), written
- * and checked here. Parsing one into a span's parent is left to the tracer's propagator, which
- * ignores a malformed value: the span then starts a new trace, and the request or record is handled
- * as any other.
+ * The W3C Trace Context {@code traceparent} value ({@code 00-<trace id>-<span id>-<flags>}), written,
+ * checked and read here, for HTTP calls and Kafka records alike. A malformed value is ignored: the
+ * span then starts a new trace, and the request or record is handled as any other.
  */
 public final class TraceParents {
 
@@ -27,6 +28,20 @@ public final class TraceParents {
         } else {
             headers.set(HEADER, traceparent);
         }
+    }
+
+    /** The span context a {@link #valid} {@code traceparent} names, as {@code tracer}'s parent. */
+    public static TraceContext context(Tracer tracer, String valid) {
+        return tracer.traceContextBuilder()
+                .traceId(traceId(valid))
+                .spanId(valid.substring(36, 52))
+                .sampled(sampled(valid))
+                .build();
+    }
+
+    /** The trace id of a {@link #valid} {@code traceparent}. */
+    public static String traceId(String valid) {
+        return valid.substring(3, 35);
     }
 
     /** Whether a valid {@code traceparent} says its trace is recorded (flag bit 0). */
