@@ -209,11 +209,32 @@ final class RunningSuite implements AutoCloseable {
         }
     }
 
+    /** Ports handed out in this JVM: never the same one twice, though its suite may have stopped. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A loopback port that is free now, below the ephemeral range (Linux's starts at 32768). A port
+     * the operating system hands out as free is one of its ephemeral ports, which any outgoing
+     * connection of the starting suite (Kafka and MongoDB clients) may take before the process
+     * meant for it binds it; this once failed a suite start in CI.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (!HANDED_OUT.contains(port) && bindable(port)) {
+                HANDED_OUT.add(port);
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free loopback port between 20000 and 32000");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 
