@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -210,7 +214,7 @@ final class RunningSuite implements AutoCloseable {
     }
 
     /** Ports handed out in this JVM: never the same one twice, though its suite may have stopped. */
-    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     /**
      * A loopback port that is free now, below the ephemeral range (Linux's starts at 32768). A port
@@ -220,9 +224,9 @@ final class RunningSuite implements AutoCloseable {
      */
     private static int freePort() {
         for (int attempt = 0; attempt < 500; attempt++) {
-            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            if (!HANDED_OUT.contains(port) && bindable(port)) {
-                HANDED_OUT.add(port);
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            // Claimed before it is tried: a port found taken is not worth trying again either.
+            if (HANDED_OUT.add(port) && bindable(port)) {
                 return port;
             }
         }
@@ -231,7 +235,7 @@ final class RunningSuite implements AutoCloseable {
 
     private static boolean bindable(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
             return true;
         } catch (IOException taken) {
             return false;
