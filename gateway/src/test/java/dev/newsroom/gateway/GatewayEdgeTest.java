@@ -2,6 +2,8 @@ package dev.newsroom.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsroom.gateway.resilience.ServiceBreakers;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,6 +25,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,6 +52,12 @@ class GatewayEdgeTest {
 
     static final String LIVE_COMMENT = "{\"comment\":{\"id\":7,\"body\":\"First!\",\"author\":{\"username\":\"ada\","
             + "\"bio\":null,\"image\":null,\"following\":false}}}";
+
+    @Autowired
+    ServiceBreakers serviceBreakers;
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory routeBreakers;
 
     @Autowired
     WebTestClient web;
@@ -219,6 +229,21 @@ class GatewayEdgeTest {
         }
         Thread.sleep(Duration.ofSeconds(4).toMillis());
         web.get().uri("/api/trending?ranking=hot").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void theRoutesAndTheGatewaysOwnCallsCountOnTheSameBreaker() {
+        CircuitBreaker relays = serviceBreakers.of("assistant");
+        long failedBefore = relays.getMetrics().getNumberOfFailedCalls();
+        // A failure seen through Spring Cloud's wrapper, as a route's filter sees one.
+        routeBreakers
+                .create("assistant")
+                .run(Mono.error(new IllegalStateException("no answer")), failure -> Mono.empty())
+                .block(Duration.ofSeconds(5));
+        assertThat(relays.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore + 1);
+        assertThat(relays.getCircuitBreakerConfig().getSlidingWindowSize())
+                .as("the breaker has the gateway's settings (CIRCUIT_BREAKER_WINDOW), whoever created it first")
+                .isEqualTo(4);
     }
 
     @Test

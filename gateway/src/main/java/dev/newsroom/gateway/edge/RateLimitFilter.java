@@ -1,5 +1,6 @@
 package dev.newsroom.gateway.edge;
 
+import dev.newsroom.gateway.relay.Timeouts;
 import dev.newsroom.platform.web.RequestIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,8 +63,7 @@ class RateLimitFilter implements WebFilter, Ordered {
                         : "addr:" + address(exchange))
                 .defaultIfEmpty("")
                 .map(key -> key.isEmpty() ? "addr:" + address(exchange) : key)
-                .flatMap(key -> budgets.take(key)
-                        .timeout(STORE_TIMEOUT)
+                .flatMap(key -> Timeouts.within(budgets.take(key), STORE_TIMEOUT)
                         .map(probe ->
                                 probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()))
                         .onErrorResume(failure -> {

@@ -1,8 +1,12 @@
 package dev.newsroom.gateway.relay;
 
 import dev.newsroom.gateway.DownstreamServices;
+import dev.newsroom.gateway.resilience.ServiceBreakers;
 import dev.newsroom.platform.web.ApiException;
 import dev.newsroom.platform.web.RequestIds;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.netty.channel.ChannelOption;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -43,19 +46,17 @@ public class ServiceRelay implements DisposableBean {
     private static final byte[] EMPTY = new byte[0];
 
     private final Map<String, Instances> services;
-    private final ReactiveCircuitBreakerFactory<?, ?> breakers;
     private final ConnectionProvider connections;
     private final HttpClient client;
     private final Duration callTimeout;
 
     ServiceRelay(
             DownstreamServices services,
-            ReactiveCircuitBreakerFactory<?, ?> breakers,
+            ServiceBreakers breakers,
             @Value("${spring.cloud.gateway.server.webflux.httpclient.connect-timeout:2000}") int connectTimeoutMillis) {
         this.services = services.services().keySet().stream()
                 .collect(Collectors.toUnmodifiableMap(
-                        Function.identity(), name -> new Instances(services.instances(name))));
-        this.breakers = breakers;
+                        Function.identity(), name -> new Instances(services.instances(name), breakers.of(name))));
         this.callTimeout = services.callTimeout();
         this.connections = ConnectionProvider.builder("newsroom-relay")
                 .maxConnections(500)
@@ -97,15 +98,16 @@ public class ServiceRelay implements DisposableBean {
             // Once more, on the next instance (the same one when there is only one).
             call = call.onErrorResume(failure -> attempt(method, instances.at(first + 1), pathAndQuery, headers, body));
         }
-        Mono<Relayed> bounded = call.timeout(callTimeout);
-        return Mono.deferContextual(context -> breakers.create(service).run(bounded, failure -> {
-            if (!quietly(failure)) {
-                RequestIds.logWith(
-                        RequestIds.correlationIn(context),
-                        () -> log.warn("{}-service failed: {}", service, failure.toString()));
-            }
-            return Mono.error(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service", "unavailable"));
-        }));
+        return Timeouts.within(call, callTimeout)
+                .transform(CircuitBreakerOperator.of(instances.breaker()))
+                .onErrorResume(failure -> Mono.deferContextual(context -> {
+                    if (!quietly(failure)) {
+                        RequestIds.logWith(
+                                RequestIds.correlationIn(context),
+                                () -> log.warn("{}-service failed: {}", service, failure.toString()));
+                    }
+                    return Mono.error(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service", "unavailable"));
+                }));
     }
 
     private Mono<Relayed> attempt(
@@ -130,7 +132,7 @@ public class ServiceRelay implements DisposableBean {
         return failure instanceof IOException
                 || failure instanceof TimeoutException
                 || failure instanceof io.netty.handler.timeout.TimeoutException
-                || failure instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+                || failure instanceof CallNotPermittedException;
     }
 
     /** A service's answer: its status, headers and whole body. */
@@ -144,14 +146,20 @@ public class ServiceRelay implements DisposableBean {
         }
     }
 
-    /** A service's instances, taken in turn. */
+    /** A service's instances, taken in turn, and its breaker. */
     private static final class Instances {
 
         private final List<URI> addresses;
+        private final CircuitBreaker breaker;
         private final AtomicInteger turn = new AtomicInteger();
 
-        Instances(List<URI> addresses) {
+        Instances(List<URI> addresses, CircuitBreaker breaker) {
             this.addresses = List.copyOf(addresses);
+            this.breaker = breaker;
+        }
+
+        CircuitBreaker breaker() {
+            return breaker;
         }
 
         int next() {

@@ -22,14 +22,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CircuitBreakerConfiguration {
 
+    /** How every service's breaker decides; the routes' and the relay's breakers are the same objects. */
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceBreakers(
-            DownstreamServices services,
+    CircuitBreakerConfig serviceBreakerConfig(
             @Value("${newsroom.circuit-breaker.window:20}") int window,
             @Value("${newsroom.circuit-breaker.minimum-calls:10}") int minimumCalls,
             @Value("${newsroom.circuit-breaker.failure-rate:50}") float failureRate,
             @Value("${newsroom.circuit-breaker.wait-in-open:10s}") Duration waitInOpen) {
-        CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
+        return CircuitBreakerConfig.custom()
                 .slidingWindowSize(window)
                 .minimumNumberOfCalls(minimumCalls)
                 .failureRateThreshold(failureRate)
@@ -37,6 +37,11 @@ class CircuitBreakerConfiguration {
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build();
+    }
+
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> everyServiceBreaker(
+            DownstreamServices services, CircuitBreakerConfig serviceBreakerConfig) {
         // The calls carry their own timeouts (newsroom.call-timeout, the routes' response-timeout), so the
         // limiter is off (spring.cloud.circuitbreaker.resilience4j.disable-time-limiter); if it is turned
         // back on, it only backs them up.
@@ -44,7 +49,7 @@ class CircuitBreakerConfiguration {
                 .timeoutDuration(services.callTimeout().plusSeconds(1))
                 .build();
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .circuitBreakerConfig(breaker)
+                .circuitBreakerConfig(serviceBreakerConfig)
                 .timeLimiterConfig(limiter)
                 .build());
     }
