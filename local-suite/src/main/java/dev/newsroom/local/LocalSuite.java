@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +31,7 @@ public final class LocalSuite {
 
     static final int EXIT_FAILED = 1;
     static final int EXIT_PORT_IN_USE = 2;
+    static final int EXIT_USAGE = 2;
 
     private final Options options;
     private final SuiteLayout layout;
@@ -63,6 +65,9 @@ public final class LocalSuite {
         } catch (Options.HelpRequested help) {
             System.out.print(Options.USAGE);
             status = 0;
+        } catch (SuiteException.Usage e) {
+            System.err.println("local-suite: " + e.getMessage());
+            status = EXIT_USAGE;
         } catch (PortsInUse e) {
             System.err.println(e.getMessage());
             status = EXIT_PORT_IN_USE;
@@ -75,7 +80,7 @@ public final class LocalSuite {
 
     int run() {
         Instant started = Instant.now();
-        requirePortsFree(Stream.concat(layout.ports().stream(), observability.ports().stream())
+        requirePortsFree(Stream.concat(layout.ports().all().stream(), observability.ports().stream())
                 .toList());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-suite-stop"));
         List<Component> components;
@@ -111,8 +116,8 @@ public final class LocalSuite {
         }
         console.println(ReadyBanner.text(
                 Duration.between(started, Instant.now()),
-                gatewayPort(),
-                layout.managementPort(SuiteLayout.GATEWAY),
+                gatewayPorts(),
+                layout.ports().managementPort(SuiteLayout.GATEWAY, 1),
                 demo,
                 observability.consoles(),
                 processes.all(),
@@ -153,7 +158,7 @@ public final class LocalSuite {
         training.startInBackground();
     }
 
-    private static void requirePortsFree(List<SuiteLayout.Port> components) {
+    private static void requirePortsFree(List<SuitePorts.Port> components) {
         List<String> taken = components.stream()
                 .filter(c -> !isFree(c.port()))
                 .map(c -> "Port " + c.port() + " (" + c.name() + ") is already in use by another process. "
@@ -196,7 +201,13 @@ public final class LocalSuite {
     }
 
     private int gatewayPort() {
-        return layout.port(SuiteLayout.GATEWAY.portVariable(), SuiteLayout.GATEWAY.defaultPort());
+        return layout.ports().port(SuiteLayout.GATEWAY, 1);
+    }
+
+    private List<Integer> gatewayPorts() {
+        return IntStream.rangeClosed(1, options.scale().of(SuiteLayout.GATEWAY.module()))
+                .mapToObj(instance -> layout.ports().port(SuiteLayout.GATEWAY, instance))
+                .toList();
     }
 
     /** A service that dies after start-up is reported at once; the rest keep running. */

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -53,11 +55,11 @@ final class Observability {
     }
 
     int zipkinPort() {
-        return layout.port("ZIPKIN_PORT", 9411);
+        return layout.ports().port("ZIPKIN_PORT", 9411);
     }
 
     int prometheusPort() {
-        return layout.port("PROMETHEUS_PORT", 9090);
+        return layout.ports().port("PROMETHEUS_PORT", 9090);
     }
 
     /** Whether Prometheus will run: {@code --observe} and a {@code prometheus} on the PATH. */
@@ -66,13 +68,13 @@ final class Observability {
     }
 
     /** The ports of what will be started; none without {@code --observe}. */
-    List<SuiteLayout.Port> ports() {
-        List<SuiteLayout.Port> ports = new ArrayList<>();
+    List<SuitePorts.Port> ports() {
+        List<SuitePorts.Port> ports = new ArrayList<>();
         if (options.observe()) {
-            ports.add(new SuiteLayout.Port(ZIPKIN, "ZIPKIN_PORT", zipkinPort()));
+            ports.add(new SuitePorts.Port(ZIPKIN, "ZIPKIN_PORT", zipkinPort()));
         }
         if (runsPrometheus()) {
-            ports.add(new SuiteLayout.Port(PROMETHEUS, "PROMETHEUS_PORT", prometheusPort()));
+            ports.add(new SuitePorts.Port(PROMETHEUS, "PROMETHEUS_PORT", prometheusPort()));
         }
         return ports;
     }
@@ -260,9 +262,12 @@ final class Observability {
                         .append('\n')
                         .append("    metrics_path: /actuator/prometheus\n")
                         .append("    static_configs:\n")
-                        .append("      - targets: ['127.0.0.1:")
-                        .append(layout.managementPort(spec))
-                        .append("']\n"));
+                        .append("      - targets: [")
+                        .append(IntStream.rangeClosed(1, options.scale().of(spec.module()))
+                                .mapToObj(instance ->
+                                        "'127.0.0.1:" + layout.ports().managementPort(spec, instance) + "'")
+                                .collect(Collectors.joining(", ")))
+                        .append("]\n"));
         return yaml.toString();
     }
 

@@ -3,7 +3,9 @@ package dev.newsroom.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The launcher's command line.
@@ -20,6 +22,7 @@ import java.util.List;
  *     the background after the first start of each build (starts with them take about half the CPU)
  * @param observe also run Zipkin and (when installed) Prometheus, and have every process send its
  *     traces, all of them, to that Zipkin
+ * @param scale how many instances of each service and of the gateway to run
  */
 record Options(
         Path home,
@@ -31,11 +34,12 @@ record Options(
         boolean seedDemo,
         boolean verbose,
         boolean classDataSharing,
-        boolean observe) {
+        boolean observe,
+        Scale scale) {
 
     static final String USAGE = """
             usage: local-suite [--fresh] [--no-seed] [--verbose] [--no-cds] [--observe] [--data-dir DIR]
-                               [--home DIR] [--start-timeout SECONDS]
+                               [--home DIR] [--start-timeout SECONDS] [--instances N] [--scale PROCESS=N]...
 
               --fresh            forget the data of earlier runs (articles, users, topics) and start empty
               --data-dir DIR     where Kafka, the store and the logs keep their files (default: .newsroom)
@@ -55,6 +59,11 @@ record Options(
                                  when Debian's prometheus is on the PATH, Prometheus scraping every process
                                  with the alert rules of deploy/prometheus; every service and the gateway
                                  then sends all its traces to that Zipkin
+              --instances N      run N instances (1-%d) of every service, and two gateways when N > 1; the
+                                 gateways balance over all instances, which share their service's database
+                                 and consumer groups. Instance k listens on the first one's port + %d(k-1)
+              --scale PROCESS=N  N instances of one service or of the gateway, whatever --instances says
+                                 (repeatable), e.g. --scale trending-service=3
 
             Ports come from GATEWAY_PORT (8080), USER_SERVICE_PORT (8081), ARTICLE_SERVICE_PORT (8082),
             COMMENT_SERVICE_PORT (8083), TRENDING_SERVICE_PORT (8084), ASSISTANT_SERVICE_PORT (8085),
@@ -63,7 +72,8 @@ record Options(
             JVM options: NEWSROOM_SERVICE_JAVA_OPTS (default: %s)
             and NEWSROOM_INFRA_JAVA_OPTS (default: %s).
             Ctrl-C (or SIGTERM) stops every process, also while they are still starting.
-            """.formatted(Options.DEFAULT_SERVICE_JAVA_OPTS, Options.DEFAULT_INFRA_JAVA_OPTS);
+            """.formatted(
+            Scale.MAX_INSTANCES, Scale.PORT_STEP, Options.DEFAULT_SERVICE_JAVA_OPTS, Options.DEFAULT_INFRA_JAVA_OPTS);
 
     /** Small heaps, one GC thread and C1 only: six Spring JVMs start fast on two cores. */
     static final String DEFAULT_SERVICE_JAVA_OPTS =
@@ -86,6 +96,8 @@ record Options(
         boolean observe = false;
         boolean cds = !"false"
                 .equalsIgnoreCase(String.valueOf(env.apply("NEWSROOM_CDS")).trim());
+        int instances = 1;
+        Map<String, Integer> scaled = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--fresh" -> fresh = true;
@@ -96,8 +108,13 @@ record Options(
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
                 case "--home" -> home = Path.of(value(args, ++i, "--home")).toAbsolutePath();
                 case "--start-timeout" -> timeout = Duration.ofSeconds(seconds(value(args, ++i, "--start-timeout")));
+                case "--instances" -> instances = Scale.count("--instances", value(args, ++i, "--instances"));
+                case "--scale" -> {
+                    Map.Entry<String, Integer> scaling = Scale.scaling(value(args, ++i, "--scale"));
+                    scaled.put(scaling.getKey(), scaling.getValue());
+                }
                 case "-h", "--help" -> throw new HelpRequested();
-                default -> throw new SuiteException("Unknown option '" + args[i] + "'.\n" + USAGE);
+                default -> throw new SuiteException.Usage("Unknown option '" + args[i] + "'.\n" + USAGE);
             }
         }
         if (dataDir == null) {
@@ -113,7 +130,8 @@ record Options(
                 seed,
                 verbose,
                 cds,
-                observe);
+                observe,
+                new Scale(instances, scaled));
     }
 
     Path logDir() {
@@ -122,7 +140,7 @@ record Options(
 
     private static String value(String[] args, int index, String option) {
         if (index >= args.length || args[index].startsWith("--")) {
-            throw new SuiteException(option + " needs a value.\n" + USAGE);
+            throw new SuiteException.Usage(option + " needs a value.\n" + USAGE);
         }
         return args[index];
     }
@@ -136,7 +154,7 @@ record Options(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new SuiteException("--start-timeout takes a whole number of seconds, not '" + value + "'");
+        throw new SuiteException.Usage("--start-timeout takes a whole number of seconds, not '" + value + "'");
     }
 
     private static List<String> javaOptions(String configured, String defaults) {

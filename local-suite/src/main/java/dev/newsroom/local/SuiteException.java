@@ -6,4 +6,12 @@ class SuiteException extends RuntimeException {
     SuiteException(String message) {
         super(message);
     }
+
+    /** The command line asked for something the suite cannot do: nothing is started, and the exit status is 2. */
+    static final class Usage extends SuiteException {
+
+        Usage(String message) {
+            super(message);
+        }
+    }
 }

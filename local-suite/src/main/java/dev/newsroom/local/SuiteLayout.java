@@ -40,13 +40,14 @@ final class SuiteLayout {
             new ServiceSpec("assistant-service", "ASSISTANT_SERVICE_PORT", 8085, "newsroom-assistant"));
     static final ServiceSpec GATEWAY = new ServiceSpec("gateway", "GATEWAY_PORT", 8080, null);
 
-    /** A port the suite needs: which process listens on it, and the variable that moves it. */
-    record Port(String name, String variable, int port) {}
+    /** The one whose keys every other service checks tokens against. */
+    private static final ServiceSpec USER_SERVICE = SERVICES.get(0);
 
     private final Options options;
     private final Function<String, String> env;
     private final String java;
     private final ClassDataArchives archives;
+    private final SuitePorts ports;
 
     /**
      * @param archives class data sharing for the services, or {@code null} to run the jars as built
@@ -56,24 +57,28 @@ final class SuiteLayout {
         this.env = env;
         this.java = java;
         this.archives = archives;
+        this.ports = new SuitePorts(env, options.scale());
     }
 
-    /** Every port the suite will listen on, known before any jar is looked at. */
-    List<Port> ports() {
-        List<Port> ports = new ArrayList<>();
-        ports.add(new Port("kafka", "KAFKA_PORT", port("KAFKA_PORT", 9092)));
-        ports.add(new Port("mongo", "MONGO_PORT", port("MONGO_PORT", 27017)));
-        for (ServiceSpec spec : SERVICES) {
-            ports.add(new Port(spec.module(), spec.portVariable(), port(spec.portVariable(), spec.defaultPort())));
-        }
-        ports.add(new Port(
-                GATEWAY.module(), GATEWAY.portVariable(), port(GATEWAY.portVariable(), GATEWAY.defaultPort())));
-        for (ServiceSpec spec : SERVICES) {
-            ports.add(new Port(spec.module() + " (management)", spec.managementPortVariable(), managementPort(spec)));
-        }
-        ports.add(new Port(
-                GATEWAY.module() + " (management)", GATEWAY.managementPortVariable(), managementPort(GATEWAY)));
+    /** Where every process listens. */
+    SuitePorts ports() {
         return ports;
+    }
+
+    private Scale scale() {
+        return options.scale();
+    }
+
+    private int port(String variable, int defaultPort) {
+        return ports.port(variable, defaultPort);
+    }
+
+    private int port(ServiceSpec spec, int instance) {
+        return ports.port(spec, instance);
+    }
+
+    private int managementPort(ServiceSpec spec, int instance) {
+        return ports.managementPort(spec, instance);
     }
 
     List<Component> infrastructure() {
@@ -156,52 +161,67 @@ final class SuiteLayout {
         }
     }
 
-    /** The services, then the gateway, which is started with them but is the door to them. */
+    /**
+     * The services, then the gateways, which are started with them but are the door to them. Every
+     * instance of a service has the same database and consumer groups; each gateway balances over
+     * every instance of each service.
+     */
     List<Component> services() {
         String kafka = "127.0.0.1:" + port("KAFKA_PORT", 9092);
         String mongo = "mongodb://127.0.0.1:" + port("MONGO_PORT", 27017) + "/";
         List<Component> components = new ArrayList<>();
         Map<String, String> gatewayEnvironment = new LinkedHashMap<>();
         for (ServiceSpec spec : SERVICES) {
-            gatewayEnvironment.put(
-                    urlVariable(spec.module()), "http://127.0.0.1:" + port(spec.portVariable(), spec.defaultPort()));
+            List<String> addresses = new ArrayList<>();
+            for (int instance = 1; instance <= scale().of(spec.module()); instance++) {
+                addresses.add("http://127.0.0.1:" + port(spec, instance));
+            }
+            gatewayEnvironment.put(urlVariable(spec.module()), String.join(",", addresses));
         }
-        String userServiceUrl = gatewayEnvironment.get(urlVariable("user-service"));
+        // Every service verifies tokens itself, against the keys user-service publishes (in its database,
+        // so every instance publishes the same ones); the first instance is asked for them.
+        String userServiceUrl = "http://127.0.0.1:" + port(USER_SERVICE, 1);
         for (ServiceSpec spec : SERVICES) {
-            int port = port(spec.portVariable(), spec.defaultPort());
-            Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("PORT", String.valueOf(port));
-            environment.put("MANAGEMENT_PORT", String.valueOf(managementPort(spec)));
-            environment.put("MONGO_URI", mongo + spec.database());
-            environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-            // Every service verifies tokens itself, against the keys user-service publishes.
-            environment.put("USER_SERVICE_URL", userServiceUrl);
-            components.add(service(spec, port, environment));
+            for (int instance = 1; instance <= scale().of(spec.module()); instance++) {
+                Map<String, String> environment = new LinkedHashMap<>();
+                environment.put("PORT", String.valueOf(port(spec, instance)));
+                environment.put("MANAGEMENT_PORT", String.valueOf(managementPort(spec, instance)));
+                environment.put("MONGO_URI", mongo + spec.database());
+                environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+                environment.put("USER_SERVICE_URL", userServiceUrl);
+                components.add(service(spec, instance, environment));
+            }
         }
-        int gatewayPort = port(GATEWAY.portVariable(), GATEWAY.defaultPort());
-        gatewayEnvironment.put("PORT", String.valueOf(gatewayPort));
-        gatewayEnvironment.put("MANAGEMENT_PORT", String.valueOf(managementPort(GATEWAY)));
-        components.add(service(GATEWAY, gatewayPort, gatewayEnvironment));
+        for (int instance = 1; instance <= scale().of(GATEWAY.module()); instance++) {
+            Map<String, String> environment = new LinkedHashMap<>(gatewayEnvironment);
+            environment.put("PORT", String.valueOf(port(GATEWAY, instance)));
+            environment.put("MANAGEMENT_PORT", String.valueOf(managementPort(GATEWAY, instance)));
+            components.add(service(GATEWAY, instance, environment));
+        }
         return components;
     }
 
-    private Component service(ServiceSpec spec, int port, Map<String, String> environment) {
+    /** Instance {@code instance} (from 1) of a service; only the first makes the class-data archive they all map. */
+    private Component service(ServiceSpec spec, int instance, Map<String, String> environment) {
         Path builtJar = jar(spec.module(), ".jar");
+        String name = Scale.name(spec.module(), instance);
+        int port = port(spec, instance);
+        int managementPort = managementPort(spec, instance);
         if (archives == null) {
             return new Component(
-                    spec.module(),
+                    name,
                     spec.portVariable(),
                     port,
-                    managementPort(spec),
+                    managementPort,
                     javaCommand(builtJar, options.serviceJavaOptions(), List.of()),
                     environment,
-                    readiness(managementPort(spec)),
+                    readiness(managementPort),
                     null);
         }
         String role = ClassDataArchives.SERVICE;
         ClassDataArchives.Launch launch = archives.prepare(builtJar);
         ArchiveTraining.Run training = null;
-        if (!launch.archived(role)) {
+        if (instance == 1 && !launch.archived(role)) {
             Map<String, String> trainingEnvironment = new LinkedHashMap<>(environment);
             // The training run stops before its web server would listen; port 0 keeps it clear anyway.
             trainingEnvironment.put("PORT", "0");
@@ -218,24 +238,18 @@ final class SuiteLayout {
         List<String> javaOptions = new ArrayList<>(options.serviceJavaOptions());
         javaOptions.addAll(launch.javaOptions(role));
         return new Component(
-                spec.module(),
+                name,
                 spec.portVariable(),
                 port,
-                managementPort(spec),
+                managementPort,
                 javaCommand(launch.jar(), javaOptions, List.of()),
                 environment,
-                readiness(managementPort(spec)),
+                readiness(managementPort),
                 training);
     }
 
     private static String readiness(int managementPort) {
         return "http://127.0.0.1:" + managementPort + "/actuator/health/readiness";
-    }
-
-    /** Where a process answers health and metrics: its variable, or its own port + 1000. */
-    int managementPort(ServiceSpec spec) {
-        return port(
-                spec.managementPortVariable(), port(spec.portVariable(), spec.defaultPort()) + MANAGEMENT_PORT_OFFSET);
     }
 
     /** {@code user-service} → {@code USER_SERVICE_URL}, as the gateway's application.yml reads it. */
@@ -251,22 +265,6 @@ final class SuiteLayout {
         command.add(jar.toString());
         command.addAll(arguments);
         return command;
-    }
-
-    int port(String variable, int defaultPort) {
-        String value = env.apply(variable);
-        if (value == null || value.isBlank()) {
-            return defaultPort;
-        }
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new SuiteException(variable + "=" + value + " is not a port number (1-65535)");
-        }
     }
 
     /** The executable jar a module's build left in its {@code target} folder. */

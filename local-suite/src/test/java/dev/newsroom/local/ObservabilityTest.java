@@ -57,7 +57,7 @@ class ObservabilityTest {
                 .containsEntry("TRACING_SAMPLING", "1.0")
                 .containsEntry("ZIPKIN_ENDPOINT", "http://127.0.0.1:19411/api/v2/spans");
         assertThat(traced.command()).isEqualTo(service.command());
-        assertThat(on.ports()).contains(new SuiteLayout.Port("zipkin", "ZIPKIN_PORT", 19411));
+        assertThat(on.ports()).contains(new SuitePorts.Port("zipkin", "ZIPKIN_PORT", 19411));
         assertThat(on.consoles()).anySatisfy(line -> assertThat(line).contains("http://localhost:19411/zipkin/"));
     }
 
@@ -82,6 +82,19 @@ class ObservabilityTest {
     }
 
     @Test
+    void prometheusScrapesEveryInstanceOfAScaledOutProcess() throws Exception {
+        Observability on =
+                observability(Map.of("PATH", ""), "--observe", "--instances", "2", "--scale", "trending-service=3");
+
+        assertThat(on.prometheusConfig())
+                .contains("job_name: gateway", "targets: ['127.0.0.1:9080', '127.0.0.1:9180']")
+                .contains("job_name: article-service", "targets: ['127.0.0.1:9082', '127.0.0.1:9182']")
+                .contains(
+                        "job_name: trending-service",
+                        "targets: ['127.0.0.1:9084', '127.0.0.1:9184', '127.0.0.1:9284']");
+    }
+
+    @Test
     void prometheusRunsWhenItIsOnThePath() throws Exception {
         Path bin = Files.createDirectories(home.resolve("bin"));
         Path program = Files.createFile(
@@ -92,7 +105,7 @@ class ObservabilityTest {
 
         assertThat(Observability.onPath("prometheus", "/nowhere:" + bin)).isEqualTo(program);
         assertThat(on.runsPrometheus()).isTrue();
-        assertThat(on.ports()).contains(new SuiteLayout.Port("prometheus", "PROMETHEUS_PORT", 19090));
+        assertThat(on.ports()).contains(new SuitePorts.Port("prometheus", "PROMETHEUS_PORT", 19090));
         assertThat(on.consoles()).anySatisfy(line -> assertThat(line).contains("http://localhost:19090/"));
     }
 }
