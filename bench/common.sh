@@ -150,9 +150,9 @@ jvm_options() { # module: sets JVM_OPTIONS
 # start_infrastructure (KAFKA_PORT, MONGO_PORT) and to user-service's keys (USER_URL). At most two
 # malloc arenas, as the Dockerfile sets: the default (eight per core) lets a JVM's many threads keep
 # native memory nobody uses.
-start_service() { # module port database
+start_service() { # module port database [name, for a further instance: article-service-2]
     jvm_options "$1"
-    start "$1" env PORT="$2" MANAGEMENT_PORT=0 \
+    start "${4:-$1}" env PORT="$2" MANAGEMENT_PORT=0 \
         MALLOC_ARENA_MAX=2 \
         MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/$3" \
         KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
@@ -160,7 +160,8 @@ start_service() { # module port database
         "$JAVA" "${JVM_OPTIONS[@]}" -jar "$WORK/jars/$1.jar"
 }
 
-# The gateway in front of USER_URL, ARTICLE_URL, COMMENT_URL and TRENDING_URL, with jvm_options,
+# The gateway in front of USER_URL, ARTICLE_URL, COMMENT_URL and TRENDING_URL (ARTICLE_URLS and
+# COMMENT_URLS instead when set: several instances, comma-separated), with jvm_options,
 # then GATEWAY_JVM_ARGS and GATEWAY_ARGS (arrays, either may be unset). The rate limit stays on, so
 # that its cost per request is measured, with a budget wrk from 127.0.0.1 cannot exhaust.
 RATE_LIMIT=1000000000 # a billion requests a second
@@ -172,8 +173,8 @@ start_gateway() { # port [name [extra argument]...]: a second gateway, with argu
     start "$name" env PORT="$port" MANAGEMENT_PORT=0 \
         MALLOC_ARENA_MAX=2 \
         USER_SERVICE_URL="$USER_URL" \
-        ARTICLE_SERVICE_URL="$ARTICLE_URL" \
-        COMMENT_SERVICE_URL="$COMMENT_URL" \
+        ARTICLE_SERVICE_URL="${ARTICLE_URLS:-$ARTICLE_URL}" \
+        COMMENT_SERVICE_URL="${COMMENT_URLS:-$COMMENT_URL}" \
         TRENDING_SERVICE_URL="$TRENDING_URL" \
         RATE_LIMIT_ENABLED=true \
         RATE_LIMIT_CAPACITY="$RATE_LIMIT" \
@@ -461,10 +462,10 @@ measure() { # seconds url outfile [wrk options]...: a measured wrk run. Sets FOR
         -v o=$(( ours1 - ours0 + children1 - children0 )) \
         'BEGIN { f = t > 0 ? 100 * (b - o) / t : 0; if (f < 0) f = 0; printf "%.0f %%", f }')
 }
-cpu_ms_per_request() { # outfile name: CPU milliseconds per request the process used in that measured run
+cpu_ms_per_request() { # outfile name: CPU milliseconds per request the process (all its instances: name, name-2, ...) used in that measured run
     awk -v name="$2" -v n="$(total_requests "$1")" -v hz="$(getconf CLK_TCK)" \
-        '$1 == name { found = 1; if (n > 0) printf "%.2f", $2 * 1000 / hz / n; else print "n/a" }
-         END { if (!found) print "-" }' "$1.cpu"
+        '$1 == name || index($1, name "-") == 1 && substr($1, length(name) + 2) ~ /^[0-9]+$/ { found = 1; ticks += $2 }
+         END { if (!found) print "-"; else if (n > 0) printf "%.2f", ticks * 1000 / hz / n; else print "n/a" }' "$1.cpu"
 }
 
 print_machine() { # the report's header lines common to every benchmark (wrk's version if it is used)

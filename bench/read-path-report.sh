@@ -43,6 +43,9 @@ print_report() {
     done
     echo "            embedded Kafka (KRaft) -Xmx512m, mongo-java-server --in-memory -Xmx1g"
     echo "            all of them and wrk share the machine's $(nproc) cores"
+    if (( INSTANCES > 1 )); then
+        echo "instances:  $INSTANCES of article- and of comment-service, balanced by the gateway; direct reads go to the first; their CPU columns sum every instance"
+    fi
     echo "gateway:    rate limit on (budget $RATE_LIMIT a second, never reached); extra args: $(x="${GATEWAY_JVM_ARGS[*]:-} ${GATEWAY_ARGS[*]:-}"; x="${x# }"; echo "${x:-none}")"
     echo "seed:       $STORIES stories (~1.9 KB Markdown, 3 tags of 20) by one author; hot story $HOT with 5 comments (2 commenters); a reader who follows the author"
     echo "answers:    direct story $STORY_BYTES bytes, comment list $COMMENTS_BYTES, list of 20 $LIST_BYTES; page through the gateway $PAGE_BYTES"

@@ -12,7 +12,7 @@ usage() {
 usage: bench/read-path.sh [--no-build] [--only NAME[,NAME]...] [--warmup SECONDS] [--duration SECONDS]
                           [--rounds N] [--connections N] [--threads N] [--stories N]
                           [--service-jvm-arg ARG]... [--gateway-arg ARG]... [--gateway-jvm-arg ARG]...
-                          [--jfr DIR]
+                          [--jfr DIR] [--instances N]
 
   --no-build             use the jars already in */target (they are still copied first)
   --only NAME[,NAME]     measure only these pairs (default: all), of:
@@ -44,6 +44,9 @@ usage: bench/read-path.sh [--no-build] [--only NAME[,NAME]...] [--warmup SECONDS
   --gateway-jvm-arg ARG  an extra JVM option for the gateway only (repeatable)
   --jfr DIR              record a JFR profile of every JVM during the measured rounds into DIR and
                          print each process's hottest methods
+  --instances N          run N instances (1-3, default 1) of article- and comment-service, which
+                         the gateway balances over; the direct reads go to the first instance, and
+                         a service's CPU per request is the sum over its instances
 EOF
 }
 
@@ -58,6 +61,7 @@ DURATION=30
 ROUNDS=2
 CONNECTIONS=32
 THREADS=2
+INSTANCES=1
 STORIES=200
 ONLY=""
 JFR_DIR=""
@@ -82,6 +86,7 @@ while [[ $# -gt 0 ]]; do
         --threads) positive_int "$1" "${2:-}"; THREADS="$2"; shift 2 ;;
         --stories) positive_int "$1" "${2:-}"; STORIES="$2"; shift 2 ;;
         --jfr) needs_value "$1" $#; JFR_DIR="$2"; shift 2 ;;
+        --instances) positive_int "$1" "${2:-}"; INSTANCES="$2"; shift 2 ;;
         --service-jvm-arg=*) SERVICE_JVM_ARGS+=("${1#--service-jvm-arg=}"); shift ;;
         --service-jvm-arg) needs_value "$1" $#; SERVICE_JVM_ARGS+=("$2"); shift 2 ;;
         --gateway-arg=*) GATEWAY_ARGS+=("${1#--gateway-arg=}"); shift ;;
@@ -94,6 +99,10 @@ while [[ $# -gt 0 ]]; do
 done
 if (( THREADS > CONNECTIONS )); then
     echo "--threads ($THREADS) must not exceed --connections ($CONNECTIONS)" >&2
+    exit 64
+fi
+if (( INSTANCES > 3 )); then
+    echo "--instances: at most 3 (the topics' partitions, which the instances of a consumer group share)" >&2
     exit 64
 fi
 if (( STORIES < 20 )); then
@@ -159,11 +168,24 @@ GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
 start_service user-service "$USER_PORT" newsroom-users
 start_service article-service "$ARTICLE_PORT" newsroom-articles
 start_service comment-service "$COMMENT_PORT" newsroom-comments
+# Further instances of the two services a page reads, in their groups; the gateway balances over all.
+ARTICLE_URLS="$ARTICLE_URL" COMMENT_URLS="$COMMENT_URL" MORE_INSTANCES=()
+for (( instance = 2; instance <= INSTANCES; instance++ )); do
+    claim_port MORE_PORT
+    start_service article-service "$MORE_PORT" newsroom-articles "article-service-$instance"
+    ARTICLE_URLS+=",http://127.0.0.1:$MORE_PORT" MORE_INSTANCES+=("article-service-$instance:$MORE_PORT")
+    claim_port MORE_PORT
+    start_service comment-service "$MORE_PORT" newsroom-comments "comment-service-$instance"
+    COMMENT_URLS+=",http://127.0.0.1:$MORE_PORT" MORE_INSTANCES+=("comment-service-$instance:$MORE_PORT")
+done
 start_service trending-service "$TRENDING_PORT" newsroom-trending
 start_gateway "$GATEWAY_PORT"
 wait_http_ready user-service "$USER_PORT" 600
 wait_http_ready article-service "$ARTICLE_PORT" 600
 wait_http_ready comment-service "$COMMENT_PORT" 600
+for more in ${MORE_INSTANCES[@]+"${MORE_INSTANCES[@]}"}; do
+    wait_http_ready "${more%%:*}" "${more##*:}" 600
+done
 wait_http_ready trending-service "$TRENDING_PORT" 600
 wait_http_ready gateway "$GATEWAY_PORT" 600
 

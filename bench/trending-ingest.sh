@@ -8,7 +8,7 @@ set -euo pipefail
 usage() {
     cat <<'USAGE'
 usage: bench/trending-ingest.sh [--no-build] [--rate N] [--warmup SECONDS] [--duration SECONDS]
-                                [--articles N] [--viewers N]
+                                [--articles N] [--viewers N] [--instances N]
 
   --no-build          use the jars already in */target (they are still copied first)
   --rate N            view events produced per second (default 25000)
@@ -16,6 +16,8 @@ usage: bench/trending-ingest.sh [--no-build] [--rate N] [--warmup SECONDS] [--du
   --duration SECONDS  measured period (default 60)
   --articles N        articles the views spread over, skewed (default 1000)
   --viewers N         distinct viewer keys (default 200000)
+  --instances N       trending-service instances in one consumer group, sharing the topic's 3
+                      partitions (1-3, default 1); freshness is probed through the first
 USAGE
 }
 
@@ -25,6 +27,7 @@ WARMUP=60
 DURATION=60
 ARTICLES=1000
 VIEWERS=200000
+INSTANCES=1
 ORIGINAL_ARGS=("$@")
 
 # shellcheck source=bench/common.sh
@@ -38,10 +41,16 @@ while [[ $# -gt 0 ]]; do
         --duration) positive_int "$1" "${2:-}"; DURATION="$2"; shift 2 ;;
         --articles) positive_int "$1" "${2:-}"; ARTICLES="$2"; shift 2 ;;
         --viewers) positive_int "$1" "${2:-}"; VIEWERS="$2"; shift 2 ;;
+        --instances) positive_int "$1" "${2:-}"; INSTANCES="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
     esac
 done
+
+if (( INSTANCES > 3 )); then
+    echo "--instances: at most 3 (the topic's partitions; a fourth consumer would sit idle)" >&2
+    exit 64
+fi
 
 bench_begin
 cd "$ROOT"
@@ -60,14 +69,25 @@ LOAD_CLASSPATH="$WORK/lib/BOOT-INF/lib/*"
 
 claim_port KAFKA_PORT
 claim_port MONGO_PORT
-claim_port TRENDING_PORT
 start_infrastructure "$WORK/jars/embedded-infra.jar" "$KAFKA_PORT" "$MONGO_PORT"
-start trending-service env PORT="$TRENDING_PORT" MANAGEMENT_PORT=0 \
-    MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/newsroom-trending" \
-    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-    USER_SERVICE_URL="http://127.0.0.1:9" \
-    "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$TRENDING_JAR"
-wait_http_ready trending-service "$TRENDING_PORT" 180
+TRENDING_PORTS=()
+for (( instance = 1; instance <= INSTANCES; instance++ )); do
+    claim_port TRENDING_PORT
+    TRENDING_PORTS+=("$TRENDING_PORT")
+    name=trending-service
+    (( instance > 1 )) && name+="-$instance"
+    start "$name" env PORT="$TRENDING_PORT" MANAGEMENT_PORT=0 \
+        MONGO_URI="mongodb://127.0.0.1:$MONGO_PORT/newsroom-trending" \
+        KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+        USER_SERVICE_URL="http://127.0.0.1:9" \
+        "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$TRENDING_JAR"
+done
+for (( instance = 1; instance <= INSTANCES; instance++ )); do
+    name=trending-service
+    (( instance > 1 )) && name+="-$instance"
+    wait_http_ready "$name" "${TRENDING_PORTS[instance - 1]}" 180
+done
+TRENDING_PORT=${TRENDING_PORTS[0]}
 
 log "load: $RATE views/s, ${WARMUP}s warm-up, ${DURATION}s measured"
 LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -87,13 +107,16 @@ COMMAND="bench/trending-ingest.sh"
 echo
 echo "== trending-service ingest benchmark =="
 print_machine
-echo "setup:      one trending-service (${SERVICE_JAVA_OPTS[*]}), embedded Kafka (KRaft, 3 partitions), mongo-java-server --in-memory, load generator: all on this machine"
+echo "setup:      $INSTANCES trending-service instance(s) in one group (${SERVICE_JAVA_OPTS[*]}), embedded Kafka (KRaft, 3 partitions), mongo-java-server --in-memory, load generator: all on this machine"
 echo "load:       $RATE views/s over $ARTICLES articles (skewed), $VIEWERS viewer keys; ${WARMUP}s warm-up, ${DURATION}s measured"
 echo "reproduce:  $COMMAND"
 echo
 cat "$WORK/report.txt"
 echo
 echo "trending-service's own account of its batches (logged every 30 s):"
-grep -h "Ingested" "$WORK/trending-service.log" | sed 's/^.*: Ingested/  Ingested/' | tail -n 4
+for log_file in "$WORK"/trending-service*.log; do
+    echo "  $(basename "$log_file" .log):"
+    grep -h "Ingested" "$log_file" | sed 's/^.*: Ingested/    Ingested/' | tail -n 4
+done
 echo "load average before: $LOADAVG_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)"
 SUCCESS=1
