@@ -114,15 +114,15 @@ print_report() {
     echo
     echo "memory (VmRSS, MiB): at the start (seeded, before the warm-up) and after the last round; the issue's bound is 256 MiB per service:"
     echo
-    printf '| %-16s | %8s | %8s | %-16s |\n' process start after "<= 256 MiB"
-    printf '|%s|%s|%s|%s|\n' "------------------" "----------" "----------" "------------------"
+    printf '| %-17s | %8s | %8s | %-16s |\n' process start after "<= 256 MiB"
+    printf '|%s|%s|%s|%s|\n' "-------------------" "----------" "----------" "------------------"
     for (( p=0; p<${#PIDS[@]}; p++ )); do
         name="${NAMES[$p]}"
         case "$name" in
             kafka|mongo) d="(infrastructure)" ;;
             *) d=$(awk -v k="${RSS_END[$p]:-0}" 'BEGIN { print (k > 0 && k <= 256 * 1024) ? "PASS" : "MISS" }') ;;
         esac
-        printf '| %-16s | %8s | %8s | %-16s |\n' "$name" "$(mib "${RSS_START[$p]}")" "$(mib "${RSS_END[$p]}")" "$d"
+        printf '| %-17s | %8s | %8s | %-16s |\n' "$name" "$(mib "${RSS_START[$p]}")" "$(mib "${RSS_END[$p]}")" "$d"
     done
 
     echo
