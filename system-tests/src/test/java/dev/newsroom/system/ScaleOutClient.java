@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A 429 is waited out (its {@code Retry-After}, within a deadline) and the request sent again: the
  * shared suite's anonymous budget is per address, and other test classes may have spent some of it.
- * Nothing else is retried, so a lost or doubled write shows in the outcome.
+ * A write answered 503 is sent again too, and recorded; nothing else is retried, so a lost or
+ * doubled write shows in the outcome.
  */
 final class ScaleOutClient {
 
@@ -29,6 +31,8 @@ final class ScaleOutClient {
 
     private final List<String> gateways;
     private final AtomicLong turn = new AtomicLong();
+    private final List<String> failedReads = new ArrayList<>();
+    private final List<String> unavailableWrites = new ArrayList<>();
 
     ScaleOutClient(List<String> gateways) {
         this.gateways = List.copyOf(gateways);
@@ -67,18 +71,47 @@ final class ScaleOutClient {
         return send("DELETE", path, null, token, null);
     }
 
-    /** Sends {@code method path} to the next gateway in turn, waiting out a 429. */
+    /**
+     * Reads answered with a server error: the gateway tries a failed read once on the next instance,
+     * so with one instance down a client should never see one.
+     */
+    synchronized List<String> failedReads() {
+        return List.copyOf(failedReads);
+    }
+
+    /** Writes answered 503 (and sent again), as {@code METHOD path -> body}. */
+    synchronized List<String> unavailableWrites() {
+        return List.copyOf(unavailableWrites);
+    }
+
+    /**
+     * Sends {@code method path} to the next gateway in turn, waiting out a 429. A write answered 503
+     * is sent again, as a client would once told the service is unavailable: the gateway never
+     * retries a write, and one that met a stopped instance was not applied.
+     */
     Answer send(String method, String path, String json, String token, String userAgent) throws Exception {
         Instant deadline = Instant.now().plus(RATE_LIMIT_PATIENCE);
         while (true) {
             String gateway = gateways.get((int) (turn.getAndIncrement() % gateways.size()));
             HttpResponse<String> response = HTTP.send(
                     request(gateway, method, path, json, token, userAgent), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 429 || Instant.now().isAfter(deadline)) {
-                return new Answer(response.statusCode(), response.body());
+            int status = response.statusCode();
+            boolean write = !method.equals("GET");
+            synchronized (this) {
+                if (!write && status >= 500) {
+                    failedReads.add(method + " " + path + " -> " + status + " " + response.body());
+                } else if (write && status == 503) {
+                    unavailableWrites.add(method + " " + path + " -> " + response.body());
+                }
             }
-            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
-            Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 10))).toMillis());
+            boolean again = status == 429 || (write && status == 503);
+            if (!again || Instant.now().isAfter(deadline)) {
+                return new Answer(status, response.body());
+            }
+            long seconds = status == 429
+                    ? response.headers().firstValueAsLong("Retry-After").orElse(1)
+                    : 0;
+            Thread.sleep(Math.max(200, Math.min(seconds, 10) * 1000));
         }
     }
 

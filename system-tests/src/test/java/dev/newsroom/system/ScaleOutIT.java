@@ -24,8 +24,12 @@ import org.junit.jupiter.api.TestMethodOrder;
  * every service ({@code --instances 2}); what each left ({@link ScaleOutOutcome}: favourite counts,
  * comment threads and ids, feeds, trending's exact counts and its stream, the assistant's answers)
  * must be the same. Anything a second instance gets wrong (an event applied twice or not at all, an
- * id handed out twice, a state only one instance holds) shows as a difference. Then live comments
- * posted through one gateway must reach subscribers of the other, each exactly once.
+ * id handed out twice, a state only one instance holds) shows as a difference. On the two-instance
+ * suite the second instance of every consumer is killed with SIGKILL once the stories are written
+ * and started again before the views: no event may be lost or counted twice across the rebalances,
+ * no read may fail, and every write refused meanwhile must be a 503 in the RealWorld shape (the
+ * client sends it again). Then live comments posted through one gateway must reach subscribers of
+ * the other, each exactly once.
  *
  * <p>The two-instance suite is started once (16 processes, about two minutes on two cores) and only
  * here; the shared suite is left as found, with the run's own users and tag.
@@ -36,11 +40,21 @@ class ScaleOutIT {
     private static final Path DATA_DIR = RunningSuite.home().resolve("system-tests/target/scale-out-data");
     private static final int LIVE_COMMENTS = 6;
 
+    /** One instance of every service that consumes events: killed mid-workload and started again. */
+    private static final List<String> KILLED =
+            List.of("article-service-2", "comment-service-2", "trending-service-2", "assistant-service-2");
+    /** Four JVMs starting at once on two cores, beside the suite's sixteen. */
+    private static final Duration RESTART_PATIENCE = Duration.ofMinutes(4);
+
     private static ScaleOutOutcome reference;
+    private static InstanceRestarts restarts;
     private static RunningSuite scaled;
 
     @AfterAll
     static void stopTheScaledSuite() throws InterruptedException {
+        if (restarts != null) {
+            restarts.close();
+        }
         if (scaled != null) {
             scaled.close();
         }
@@ -51,8 +65,11 @@ class ScaleOutIT {
     void theWorkloadOnOneInstanceLeavesWhatItDid() throws Exception {
         ScaleOutClient client = new ScaleOutClient(List.of(PublicApiSuite.get().gatewayUrl()));
 
-        reference = runAndRead(client);
+        reference = runAndRead(client, phase -> {});
 
+        assertThat(client.failedReads())
+                .as("reads answered with a server error")
+                .isEmpty();
         assertThat(reference.favourites()).hasSize(ScaleOutWorkload.STORIES);
         assertThat(reference.duplicateCommentIds()).isEmpty();
         Map<String, String> expected = ScaleOutWorkload.expectedActivity();
@@ -71,13 +88,30 @@ class ScaleOutIT {
 
     @Test
     @Order(2)
-    void theSameWorkloadThroughBothGatewaysOnTwoInstancesOfEverythingLeavesTheSame() throws Exception {
+    void theSameWorkloadThroughBothGatewaysOnTwoInstancesOfEverythingLeavesTheSameThoughEveryConsumerLosesAnInstance()
+            throws Exception {
         assumeTrue(reference != null, "the one-instance outcome to compare with");
         ScaleOutClient client = new ScaleOutClient(List.of(scaled().gatewayUrl(1), scaled().gatewayUrl(2)));
+        restarts = new InstanceRestarts(scaled(), DATA_DIR.resolve("logs"));
 
-        ScaleOutOutcome outcome = runAndRead(client);
+        ScaleOutOutcome outcome = runAndRead(client, phase -> {
+            switch (phase) {
+                case STORIES -> restarts.kill(KILLED);
+                case COMMENTS -> restarts.startAgain();
+                case VIEWS -> restarts.awaitReady(RESTART_PATIENCE);
+            }
+        });
 
         assertThat(outcome).isEqualTo(reference);
+        assertThat(client.failedReads())
+                .as("reads answered with a server error")
+                .isEmpty();
+        assertThat(client.unavailableWrites())
+                .as("writes refused while an instance was down")
+                .allSatisfy(write -> assertThat(write).endsWith("-> {\"errors\":{\"service\":[\"unavailable\"]}}"));
+        System.out.printf(
+                "ScaleOutIT: with %s killed and started again, %d writes were answered 503 and sent again%n",
+                KILLED, client.unavailableWrites().size());
     }
 
     @Test
@@ -130,13 +164,14 @@ class ScaleOutIT {
         }
     }
 
-    private static ScaleOutOutcome runAndRead(ScaleOutClient client) throws Exception {
+    private static ScaleOutOutcome runAndRead(ScaleOutClient client, ScaleOutWorkload.Interlude interlude)
+            throws Exception {
         ScaleOutWorkload workload = new ScaleOutWorkload(client);
         // Subscribed at the last gateway before anything is written, as a reader with the page open would be.
         String gateway = client.gateway(client.gatewayCount() - 1);
         try (EventStreamSubscriber trending =
                 EventStreamSubscriber.open(gateway + ScaleOutOutcome.trendingStreamPath(workload))) {
-            workload.run();
+            workload.run(interlude);
             return ScaleOutOutcome.read(workload, trending);
         }
     }

@@ -135,8 +135,29 @@ final class ScaleOutWorkload {
         return "Story " + a + " opens with the news of the day.\n\nStory " + a + " ends with what comes next.";
     }
 
+    /** The points of the workload where a test may step in. */
+    enum Phase {
+        /** The stories are written; nothing has been read, favourited or commented yet. */
+        STORIES,
+        /** Favourites and comments are done; the anonymous views are next. */
+        COMMENTS,
+        /** Everything is done. */
+        VIEWS
+    }
+
+    /** What a test does at a {@link Phase} of the workload, such as stopping an instance. */
+    @FunctionalInterface
+    interface Interlude {
+        void after(Phase phase) throws Exception;
+    }
+
     /** Runs every step, in order; fails at the first request that is not answered as it should be. */
     void run() throws Exception {
+        run(phase -> {});
+    }
+
+    /** As {@link #run()}, calling {@code interlude} after each {@link Phase}. */
+    void run(Interlude interlude) throws Exception {
         for (int u = 0; u < WRITERS; u++) {
             String name = writer(u) + "_" + run;
             Answer registered = client.post(
@@ -165,9 +186,29 @@ final class ScaleOutWorkload {
             assertThat(written.status()).as(written.body()).isEqualTo(201);
             slugs.add(written.json().path("article").path("slug").asString());
         }
+        interlude.after(Phase.STORIES);
+        read();
         favourite();
         comment();
+        interlude.after(Phase.COMMENTS);
         view();
+        interlude.after(Phase.VIEWS);
+    }
+
+    /**
+     * Lists, threads and rankings read while the stories are new: they change nothing, and with an
+     * instance gone a reader must still get an answer (at worst a 404 while a copy catches up).
+     */
+    private void read() throws Exception {
+        for (int a = 0; a < STORIES; a++) {
+            for (String path : List.of(
+                    "/api/articles/" + slugs.get(a) + "/comments",
+                    "/api/articles?limit=5&tag=" + tag(),
+                    "/api/trending?ranking=popular&window=all&tag=" + tag())) {
+                Answer read = client.get(path, tokens.get(a % WRITERS));
+                assertThat(read.status()).as(path + ": " + read.body()).isLessThan(500);
+            }
+        }
     }
 
     private void favourite() throws Exception {
