@@ -30,6 +30,9 @@ final class RunningSuite implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
+    /** How far above its first instance the launcher puts each later instance of a process. */
+    static final int INSTANCE_PORT_STEP = 100;
+
     private final Process process;
     private final Map<String, Integer> ports;
     private final List<String> output = new ArrayList<>();
@@ -71,6 +74,19 @@ final class RunningSuite implements AutoCloseable {
         }
         ports.put("KAFKA_PORT", freePort());
         ports.put("MONGO_PORT", freePort());
+        return ports;
+    }
+
+    /**
+     * Free ports for a suite started with {@code --instances instances}: the launcher puts instance
+     * <i>k</i> of a process on its first instance's port + 100·(<i>k</i>-1), management port likewise,
+     * so every one of those must be free too, not only the base port the variable names.
+     */
+    static Map<String, Integer> freePorts(int instances) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String variable : freePorts().keySet()) {
+            ports.put(variable, freePortWithInstances(instances));
+        }
         return ports;
     }
 
@@ -135,7 +151,12 @@ final class RunningSuite implements AutoCloseable {
     }
 
     String gatewayUrl() {
-        return "http://127.0.0.1:" + ports.get("GATEWAY_PORT");
+        return gatewayUrl(1);
+    }
+
+    /** The address of gateway {@code instance} (from 1) of a suite started with {@code --instances}. */
+    String gatewayUrl(int instance) {
+        return "http://127.0.0.1:" + (ports.get("GATEWAY_PORT") + INSTANCE_PORT_STEP * (instance - 1));
     }
 
     /** The management address (health, metrics) of one of {@link #MANAGED}. */
@@ -231,6 +252,22 @@ final class RunningSuite implements AutoCloseable {
             }
         }
         throw new IllegalStateException("No free loopback port between 20000 and 32000");
+    }
+
+    /** A port that is free, and so are the ports {@code instances - 1} later instances would take above it. */
+    private static int freePortWithInstances(int instances) {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = freePort();
+            boolean free = true;
+            for (int instance = 2; instance <= instances && free; instance++) {
+                int later = port + INSTANCE_PORT_STEP * (instance - 1);
+                free = HANDED_OUT.add(later) && bindable(later);
+            }
+            if (free) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free loopback ports for " + instances + " instances");
     }
 
     private static boolean bindable(int port) {

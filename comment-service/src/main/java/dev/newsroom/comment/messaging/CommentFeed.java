@@ -9,6 +9,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -21,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * commentFeed-in-0} reads {@code newsroom.comments.v1} in an anonymous consumer group of its own,
  * from the newest record, so each instance sees all comment events whichever instance wrote them.
  *
- * <p>The feed never blocks the binder: a subscriber that cannot keep up misses changes (the stream
- * is a live view; the list endpoint is the record). A record it cannot read is skipped, not
+ * <p>The feed never blocks the binder: a subscriber that falls more than a buffer behind misses
+ * changes (the stream is a live view; the list endpoint is the record). A record it cannot read is skipped, not
  * dead-lettered: this consumer only decorates, and the durable consumers of the topic judge it.
  */
 @Component("commentFeed")
@@ -32,6 +33,9 @@ public class CommentFeed implements Consumer<Message<byte[]>> {
 
     /** A comment changed under an article: what happened ({@code ce_type}) and the event's data. */
     public record Change(String type, String articleId, long commentId, JsonNode data) {}
+
+    /** How many changes one subscriber may fall behind before it misses the oldest. */
+    static final int SUBSCRIBER_BUFFER = 256;
 
     private final Sinks.Many<Change> changes = Sinks.many().multicast().directBestEffort();
     private final Sinks.Empty<Void> closing = Sinks.empty();
@@ -64,10 +68,21 @@ public class CommentFeed implements Consumer<Message<byte[]>> {
         }
     }
 
-    /** The changes under one article from now on; completes when the service shuts down. */
+    /**
+     * The changes under one article from now on; completes when the service shuts down. Each
+     * subscriber gets a buffer of its own ({@link #SUBSCRIBER_BUFFER} changes, the oldest dropped
+     * past that): the sink hands a change only to subscribers that asked for one at that moment, and
+     * a stream that looks each comment up before sending it asks for the next only once the lookup is
+     * done, so without the buffer a second comment arriving during that lookup (a few milliseconds, far
+     * more on a busy or just-started instance) was silently lost to it.
+     */
     public Flux<Change> under(String articleId) {
         return changes.asFlux()
                 .filter(change -> change.articleId().equals(articleId))
+                .onBackpressureBuffer(
+                        SUBSCRIBER_BUFFER,
+                        dropped -> log.debug("A live stream fell behind; dropped comment {}", dropped.commentId()),
+                        BufferOverflowStrategy.DROP_OLDEST)
                 .takeUntilOther(closing.asMono());
     }
 
