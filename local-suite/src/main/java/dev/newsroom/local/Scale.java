@@ -1,8 +1,7 @@
 package dev.newsroom.local;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -24,8 +23,6 @@ record Scale(int instances, Map<String, Integer> scaled) {
     /** How far apart the ports of two instances of one process are: 8082, 8182, 8282. */
     static final int PORT_STEP = 100;
 
-    static final Scale SINGLE = new Scale(1, Map.of());
-
     Scale {
         scaled = Map.copyOf(scaled);
     }
@@ -37,11 +34,6 @@ record Scale(int instances, Map<String, Integer> scaled) {
             return count;
         }
         return module.equals(SuiteLayout.GATEWAY.module()) ? Math.min(instances, 2) : instances;
-    }
-
-    /** Whether any process runs more than once. */
-    boolean isScaledOut() {
-        return instances > 1 || scaled.values().stream().anyMatch(count -> count > 1);
     }
 
     /** {@code article-service}, {@code article-service-2}, … */
@@ -81,19 +73,9 @@ record Scale(int instances, Map<String, Integer> scaled) {
         return Map.entry(module, count("--scale " + module, value.substring(equals + 1)));
     }
 
-    private static java.util.List<String> modules() {
+    private static List<String> modules() {
         return Stream.concat(SuiteLayout.SERVICES.stream(), Stream.of(SuiteLayout.GATEWAY))
                 .map(SuiteLayout.ServiceSpec::module)
                 .toList();
-    }
-
-    /** As the summary prints it: {@code article-service ×2, gateway ×2}. */
-    @Override
-    public String toString() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        modules().forEach(module -> counts.put(module, of(module)));
-        return counts.entrySet().stream()
-                .map(entry -> entry.getKey() + " x" + entry.getValue())
-                .collect(Collectors.joining(", "));
     }
 }

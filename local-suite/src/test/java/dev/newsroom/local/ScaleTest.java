@@ -18,7 +18,6 @@ class ScaleTest {
         Scale scale = parse();
         assertThat(scale.of("article-service")).isEqualTo(1);
         assertThat(scale.of("gateway")).isEqualTo(1);
-        assertThat(scale.isScaledOut()).isFalse();
     }
 
     @Test
@@ -27,7 +26,6 @@ class ScaleTest {
         assertThat(SuiteLayout.SERVICES)
                 .allSatisfy(spec -> assertThat(scale.of(spec.module())).isEqualTo(3));
         assertThat(scale.of("gateway")).isEqualTo(2);
-        assertThat(scale.isScaledOut()).isTrue();
     }
 
     @Test
