@@ -247,7 +247,11 @@ public class TrendingIngest {
         return -1;
     }
 
-    /** Sends one view of the probe article at a time and waits until the API counts it. */
+    /**
+     * Sends one view of the probe article at a time and waits until the API of every instance
+     * ({@code service}: comma-separated base URLs) counts it: with several instances, one of them
+     * ingested it and the others learned it from that one, which is what freshness must include.
+     */
     static void probe(
             KafkaProducer<String, byte[]> producer,
             HttpClient http,
@@ -257,7 +261,10 @@ public class TrendingIngest {
             AtomicBoolean running,
             AtomicBoolean measuring,
             List<Long> freshness) {
-        URI uri = URI.create(service + "/api/trending?window=24h&limit=1&tag=" + probeTag);
+        List<URI> uris = new ArrayList<>();
+        for (String base : service.split(",")) {
+            uris.add(URI.create(base.trim() + "/api/trending?window=24h&limit=1&tag=" + probeTag));
+        }
         long sent = 0;
         while (running.get()) {
             long slot = System.nanoTime() + 250_000_000L;
@@ -268,8 +275,11 @@ public class TrendingIngest {
             producer.send(record(VIEWS, probeId, "newsroom.article.viewed.v1", json));
             boolean counted = measuring.get();
             long deadline = sentAt + 30_000_000_000L;
+            List<URI> waiting = new ArrayList<>(uris);
             while (running.get() && System.nanoTime() < deadline) {
-                if (views(http, uri) >= sent) {
+                long expected = sent;
+                waiting.removeIf(uri -> views(http, uri) >= expected);
+                if (waiting.isEmpty()) {
                     if (counted && measuring.get()) {
                         freshness.add((System.nanoTime() - sentAt) / 1_000_000);
                     }

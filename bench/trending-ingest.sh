@@ -17,7 +17,8 @@ usage: bench/trending-ingest.sh [--no-build] [--rate N] [--warmup SECONDS] [--du
   --articles N        articles the views spread over, skewed (default 1000)
   --viewers N         distinct viewer keys (default 200000)
   --instances N       trending-service instances in one consumer group, sharing the topic's 3
-                      partitions (1-3, default 1); freshness is probed through the first
+                      partitions (1-3, default 1); freshness is the time until every
+                      instance's API counts a probe view
 USAGE
 }
 
@@ -87,13 +88,14 @@ for (( instance = 1; instance <= INSTANCES; instance++ )); do
     (( instance > 1 )) && name+="-$instance"
     wait_http_ready "$name" "${TRENDING_PORTS[instance - 1]}" 180
 done
-TRENDING_PORT=${TRENDING_PORTS[0]}
+SERVICES=$(printf 'http://127.0.0.1:%s,' "${TRENDING_PORTS[@]}")
+SERVICES=${SERVICES%,}
 
 log "load: $RATE views/s, ${WARMUP}s warm-up, ${DURATION}s measured"
 LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 "$JAVA" -Xmx512m -Dlogback.configurationFile="$ROOT/bench/load-generator-logback.xml" \
     -cp "$LOAD_CLASSPATH" bench/TrendingIngest.java \
-    --bootstrap "127.0.0.1:$KAFKA_PORT" --service "http://127.0.0.1:$TRENDING_PORT" \
+    --bootstrap "127.0.0.1:$KAFKA_PORT" --service "$SERVICES" \
     --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" --articles "$ARTICLES" --viewers "$VIEWERS" \
     --pids "${PIDS[*]}" \
     >"$WORK/report.txt" &

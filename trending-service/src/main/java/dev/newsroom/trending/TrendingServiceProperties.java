@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     read: what other instances ingested reaches its rankings this much later
  * @param ingest the consumer of the input topics
  * @param topic where rankings are published ({@code newsroom.trending.v1})
+ * @param standingsTopic where instances share the standings they ingest (internal to this
+ *     service)
  */
 @ConfigurationProperties("newsroom.trending")
 public record TrendingServiceProperties(
@@ -37,7 +39,8 @@ public record TrendingServiceProperties(
         @DefaultValue("500ms") Duration refreshInterval,
         @DefaultValue("2s") Duration storeReadInterval,
         @DefaultValue Ingest ingest,
-        @DefaultValue("newsroom.trending.v1") String topic) {
+        @DefaultValue("newsroom.trending.v1") String topic,
+        @DefaultValue("newsroom.trending-standings.v1") String standingsTopic) {
 
     public TrendingServiceProperties {
         if (weights == null) {

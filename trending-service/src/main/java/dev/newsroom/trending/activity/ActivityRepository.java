@@ -191,17 +191,14 @@ public class ActivityRepository {
      * The standings of articles written at or after {@code since} (all of them for null), with
      * their generation and version: the rankings read only what they need, not the counted ids.
      */
-    public List<StoredStanding> standingsSince(Instant since) {
+    public List<VersionedStanding> standingsSince(Instant since) {
         Bson filter = since == null ? new Document() : Filters.gte("touched", Date.from(since));
         return Flux.from(activity().find(filter).projection(Projections.exclude("cm", "fv")))
-                .map(doc -> new StoredStanding(
+                .map(doc -> new VersionedStanding(
                         ActivityDocuments.number(doc, "gen"),
                         ActivityDocuments.versionOf(doc),
                         ActivityDocuments.standingOf(doc)))
                 .collectList()
                 .block(TIMEOUT);
     }
-
-    /** A standing as stored, with the generation it was written under and its {@link Activity#version()}. */
-    public record StoredStanding(long generation, long version, Standing standing) {}
 }

@@ -8,15 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,31 +53,13 @@ public class TrendingFeed extends ConsumerThread {
         return changes.asFlux();
     }
 
-    /**
-     * The topic is compacted (the latest ranking per name is all a reader needs); created so here
-     * when it does not exist yet, rather than auto-created with the broker's delete policy by the
-     * first record.
-     */
-    private void createTopic() {
-        try (Admin admin = Admin.create(kafka.admin())) {
-            NewTopic topic = new NewTopic(properties.topic(), Optional.empty(), Optional.empty())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-            log.info("Created {} (compacted)", properties.topic());
-        } catch (ExecutionException exists) {
-            if (!(exists.getCause() instanceof TopicExistsException)) {
-                log.warn("Could not create {}; the first record will", properties.topic(), exists.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (TimeoutException | RuntimeException failure) {
-            log.warn("Could not create {}; the first record will", properties.topic(), failure);
-        }
-    }
-
     @Override
     protected void run() {
-        createTopic();
+        // Compacted: the latest ranking per name is all a reader needs.
+        kafka.ensureTopic(
+                properties.topic(),
+                Optional.empty(),
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         // A group of its own: every instance reads every ranking; nothing is committed.
         var config = kafka.consumer("trending-feed-" + UUID.randomUUID());
         KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config);

@@ -4,12 +4,14 @@ import dev.newsroom.trending.TrendingServiceProperties;
 import dev.newsroom.trending.activity.Activity;
 import dev.newsroom.trending.activity.ActivityRepository;
 import dev.newsroom.trending.activity.Standing;
+import dev.newsroom.trending.activity.VersionedStanding;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -27,14 +29,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The current rankings of this instance, recomputed every refresh interval from every article's
- * standing, kept in memory. Standings come two ways: the ingest loop of this instance tells it of
+ * standing, kept in memory. Standings come three ways. The ingest loop of this instance tells it of
  * the articles it changed as soon as it has applied their events, before it writes them (so its own
- * events count within a refresh interval, however long the write takes), and every store-read interval the board re-reads the articles written since
- * its last read (with an overlap, for writes that took a while to land), which brings in what other
- * instances ingested. Of two standings of one article the one with the higher {@link
- * Activity#version() version} wins, so a re-read of an older write never undoes newer changes.
- * Every instance reads the same documents, so the API of any instance answers the full rankings
- * whichever instance ingested the events.
+ * events count within a refresh interval, however long the write takes); each refresh hands those
+ * to the {@linkplain #onShare sharing listener}, which sends them to the other instances, and what
+ * they send arrives through {@link #shared} (so what another instance ingested counts about as
+ * soon, without waiting for its write to the store). And every store-read interval the board
+ * re-reads the articles written since its last read (with an overlap, for writes that took a while
+ * to land): the safety net for a shared standing that never arrived, and the way an instance that
+ * starts learns what was ingested before it. Of two standings of one article the one with the
+ * higher {@link Activity#version() version} wins, so a late or repeated copy never undoes newer
+ * changes. Every instance ends with the same standings, so the API of any instance answers the
+ * full rankings whichever instance ingested the events.
  */
 @Component
 public class RankingBoard implements SmartLifecycle {
@@ -53,13 +59,15 @@ public class RankingBoard implements SmartLifecycle {
     private final TrendingServiceProperties properties;
     private final Clock clock;
     private final List<Consumer<Rankings>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Consumer<Collection<VersionedStanding>> sharing = shared -> {};
 
     // The refresh thread's: every article's standing and version, under the store's generation.
     private final Map<String, Standing> standings = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
     private long generation = -1;
     // Handed to the refresh thread by the ingest loop and the reader.
-    private final Queue<Ingested> ingested = new ConcurrentLinkedQueue<>();
+    private final Queue<List<VersionedStanding>> ingested = new ConcurrentLinkedQueue<>();
+    private final Queue<List<VersionedStanding>> fromPeers = new ConcurrentLinkedQueue<>();
     private final Queue<StoreRead> storeReads = new ConcurrentLinkedQueue<>();
     // The reader thread's.
     private long readGeneration = -1;
@@ -87,6 +95,24 @@ public class RankingBoard implements SmartLifecycle {
     }
 
     /**
+     * Called on the refresh thread with the standings this instance ingested since the last
+     * refresh (the newest of each article), for the other instances; it must not block.
+     */
+    public void onShare(Consumer<Collection<VersionedStanding>> listener) {
+        sharing = listener;
+    }
+
+    /**
+     * Standings another instance ingested and shared, in any order and possibly again: each counts
+     * from the next refresh on unless this board knows a newer one.
+     */
+    public void shared(List<VersionedStanding> standings) {
+        if (!standings.isEmpty()) {
+            fromPeers.add(standings);
+        }
+    }
+
+    /**
      * The articles this instance's ingest loop just changed, under its rebuild generation, before
      * they are written (so a slow write does not hold up the rankings; should the write fail, the
      * same events are applied again from the last commit and reach the same state). Called on the
@@ -95,20 +121,16 @@ public class RankingBoard implements SmartLifecycle {
      */
     public void ingested(long generation, Collection<Activity> changed) {
         if (!changed.isEmpty()) {
-            List<Versioned> taken = new ArrayList<>(changed.size());
+            List<VersionedStanding> taken = new ArrayList<>(changed.size());
             for (Activity activity : changed) {
-                taken.add(new Versioned(activity.version(), activity.standing()));
+                taken.add(VersionedStanding.of(generation, activity));
             }
-            ingested.add(new Ingested(generation, taken));
+            ingested.add(taken);
         }
     }
 
-    private record Versioned(long version, Standing standing) {}
-
-    private record Ingested(long generation, List<Versioned> standings) {}
-
     /** What one read of the store found, for the refresh thread to take in. */
-    private record StoreRead(long generation, List<ActivityRepository.StoredStanding> written) {}
+    private record StoreRead(long generation, List<VersionedStanding> written) {}
 
     /**
      * On the reader thread: the articles written since the last read (all of them after a rebuild
@@ -127,7 +149,10 @@ public class RankingBoard implements SmartLifecycle {
         readSince = startedAt.minus(OVERLAP);
     }
 
-    /** On the refresh thread: takes in what the store and the ingest loop brought, and recomputes. */
+    /**
+     * On the refresh thread: takes in what the store, the other instances and the ingest loop
+     * brought, recomputes, and shares what this instance ingested.
+     */
     private void refresh() {
         for (StoreRead read = storeReads.poll(); read != null; read = storeReads.poll()) {
             if (read.generation() != generation) {
@@ -135,24 +160,33 @@ public class RankingBoard implements SmartLifecycle {
                 standings.clear();
                 versions.clear();
             }
-            for (ActivityRepository.StoredStanding written : read.written()) {
+            for (VersionedStanding written : read.written()) {
                 if (written.generation() == generation) {
-                    keepNewer(written.version(), written.standing());
+                    keepNewer(written);
                 } else {
-                    standings.remove(written.standing().articleId());
-                    versions.remove(written.standing().articleId());
+                    standings.remove(written.articleId());
+                    versions.remove(written.articleId());
                 }
             }
         }
-        for (Ingested batch = ingested.poll(); batch != null; batch = ingested.poll()) {
-            if (batch.generation() == generation) {
-                batch.standings().forEach(changed -> keepNewer(changed.version(), changed.standing()));
+        for (List<VersionedStanding> batch = fromPeers.poll(); batch != null; batch = fromPeers.poll()) {
+            batch.forEach(this::keepNewer);
+        }
+        Map<String, VersionedStanding> own = new LinkedHashMap<>();
+        for (List<VersionedStanding> batch = ingested.poll(); batch != null; batch = ingested.poll()) {
+            for (VersionedStanding changed : batch) {
+                if (keepNewer(changed)) {
+                    own.put(changed.articleId(), changed);
+                }
             }
         }
         Rankings rankings = Rankings.compute(standings.values(), scoring, clock.instant(), properties.depth());
         current = rankings;
         for (Consumer<Rankings> listener : listeners) {
             listener.accept(rankings);
+        }
+        if (!own.isEmpty()) {
+            sharing.accept(own.values());
         }
     }
 
@@ -166,12 +200,18 @@ public class RankingBoard implements SmartLifecycle {
         };
     }
 
-    private void keepNewer(long version, Standing standing) {
-        Long known = versions.get(standing.articleId());
-        if (known == null || version >= known) {
-            standings.put(standing.articleId(), standing);
-            versions.put(standing.articleId(), version);
+    /** Takes in a standing of the current generation unless a newer one is known; says whether it did. */
+    private boolean keepNewer(VersionedStanding candidate) {
+        if (candidate.generation() != generation) {
+            return false;
         }
+        Long known = versions.get(candidate.articleId());
+        if (known != null && candidate.version() < known) {
+            return false;
+        }
+        standings.put(candidate.articleId(), candidate.standing());
+        versions.put(candidate.articleId(), candidate.version());
+        return true;
     }
 
     @Override
