@@ -10,6 +10,7 @@ import org.springframework.core.io.Resource;
  * user-service's own settings ({@code newsroom.users.*} in application.yml).
  *
  * @param moderators usernames that always hold the moderator role
+ * @param editors usernames that always hold the editor role, so a new desk has an editor to grant it
  * @param tokenLifetime how long an issued token is valid
  * @param privateKey a PEM RSA private key (PKCS#8) to sign with; unset means a key generated on first
  *     start and kept in the service's database
@@ -19,6 +20,7 @@ import org.springframework.core.io.Resource;
 @ConfigurationProperties("newsroom.users")
 public record UserServiceProperties(
         @DefaultValue List<String> moderators,
+        @DefaultValue List<String> editors,
         @DefaultValue("24h") Duration tokenLifetime,
         Resource privateKey,
         Resource publicKey,

@@ -10,7 +10,14 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public record CurrentUser(String id, String username, Set<String> roles) {
 
+    /** Moderates comments (approves and rejects held ones, deletes any) and grants the moderator role. */
     public static final String MODERATOR = "moderator";
+
+    /**
+     * Runs the desk: reviews, schedules and publishes anyone's story, withdraws published ones and
+     * grants the editor role. There is no writer role: every signed-in user may write.
+     */
+    public static final String EDITOR = "editor";
 
     public static CurrentUser of(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList(NewsroomClaims.ROLES);
@@ -22,5 +29,10 @@ public record CurrentUser(String id, String username, Set<String> roles) {
 
     public boolean isModerator() {
         return roles.contains(MODERATOR);
+    }
+
+    /** Whether the token grants the desk's powers over stories that are not the user's own. */
+    public boolean isEditor() {
+        return roles.contains(EDITOR);
     }
 }

@@ -63,6 +63,12 @@ public final class TestTokens {
         return new User(id, "moderator-" + id.substring(0, 8), issue(id, "moderator", CurrentUser.MODERATOR));
     }
 
+    public static User editor() {
+        String id = UUID.randomUUID().toString();
+        String username = "editor-" + id.substring(0, 8);
+        return new User(id, username, issue(id, username, CurrentUser.EDITOR));
+    }
+
     public static String issue(String userId, String username, String... roles) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()

@@ -513,60 +513,6 @@ class UserApiTest {
                 .json("{\"errors\":{\"token\":[\"is missing\"]}}");
     }
 
-    @Test
-    void theConfiguredModeratorMayGrantTheRoleAndOthersMayNot() {
-        String editorToken = editorToken();
-        Api.Registered someone = api.register("someone");
-        Api.Registered other = api.register("other");
-
-        web.put()
-                .uri("/api/users/" + other.username() + "/roles/moderator")
-                .header(HttpHeaders.AUTHORIZATION, "Token " + someone.token())
-                .exchange()
-                .expectStatus()
-                .isForbidden();
-        web.put()
-                .uri("/api/users/" + someone.username() + "/roles/moderator")
-                .header(HttpHeaders.AUTHORIZATION, "Token " + editorToken)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.user.roles[0]")
-                .isEqualTo("moderator");
-
-        String promoted = api.login(someone.email(), someone.password());
-        web.put()
-                .uri("/api/users/" + other.username() + "/roles/moderator")
-                .header(HttpHeaders.AUTHORIZATION, "Token " + promoted)
-                .exchange()
-                .expectStatus()
-                .isOk();
-        web.delete()
-                .uri("/api/users/" + other.username() + "/roles/moderator")
-                .header(HttpHeaders.AUTHORIZATION, "Token " + promoted)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.user.roles")
-                .isEmpty();
-    }
-
-    /** "editor" is the moderator application.yml names; the first test to need it registers it. */
-    private String editorToken() {
-        String email = "editor@newsroom.test";
-        int status = web.post()
-                .uri("/api/users")
-                .bodyValue(Map.of("user", Map.of("username", "editor", "email", email, "password", "editor-password")))
-                .exchange()
-                .returnResult(String.class)
-                .getStatus()
-                .value();
-        assertThat(status).isIn(201, 409);
-        return api.login(email, "editor-password");
-    }
-
     private WebTestClient.ResponseSpec follow(Api.Registered who, String username) {
         return web.post()
                 .uri("/api/profiles/" + username + "/follow")
