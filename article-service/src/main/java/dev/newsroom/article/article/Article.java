@@ -7,10 +7,18 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * An article. Its author is stored by immutable user id; the slug is fixed when it is published so
- * links never break. {@code bodyHtml} is rendered and sanitised once, when the body is written.
+ * An article. Its author is stored by immutable user id; the slug is fixed when it is first written
+ * so links never break. {@code bodyHtml} is rendered and sanitised once, when the body is written.
  * A deleted article stays as a tombstone ({@code deleted}) until the relay has published its
  * deletion from {@code outbox}; no read returns it.
+ *
+ * <p>{@code status} is its place in the desk's workflow ({@link Status}); {@code publishAt} the time a
+ * scheduled story goes live; {@code publishedAt} when it went live. {@code createdAt} is the time
+ * readers see it was published (set again at publication, so a story drafted last week and published
+ * now is at the top of the lists); {@code draftedAt} when it was first written. Articles stored
+ * before the workflow existed have no status and are published ({@link ArticleRepository} sets it).
+ * {@code version} grows with every change of content or status, so that a change computed from what
+ * was read lands only if nothing changed meanwhile (an event never carries a stale snapshot).
  */
 @Document(Article.COLLECTION)
 public record Article(
@@ -29,6 +37,11 @@ public record Article(
         Instant createdAt,
         Instant updatedAt,
         boolean deleted,
+        Status status,
+        Instant publishAt,
+        Instant publishedAt,
+        Instant draftedAt,
+        long version,
         List<OutboxEvent> outbox) {
 
     public static final String COLLECTION = "articles";
@@ -37,10 +50,16 @@ public record Article(
         tagList = tagList == null ? List.of() : List.copyOf(tagList);
         labels = labels == null ? List.of() : List.copyOf(labels);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        status = status == null ? Status.PUBLISHED : status;
+        draftedAt = draftedAt == null ? createdAt : draftedAt;
     }
 
-    /** A new article by {@code authorId} as {@code input} describes it, with nothing in its outbox. */
-    static Article created(String id, String slug, String authorId, ArticleInput input, String bodyHtml, Instant now) {
+    /**
+     * A new article by {@code authorId} as {@code input} describes it, in {@code status} (published at
+     * once, or a draft), with nothing in its outbox.
+     */
+    static Article created(
+            String id, String slug, String authorId, ArticleInput input, String bodyHtml, Status status, Instant now) {
         return new Article(
                 id,
                 slug,
@@ -57,12 +76,18 @@ public record Article(
                 now,
                 now,
                 false,
+                status,
+                null,
+                status == Status.PUBLISHED ? now : null,
+                now,
+                0,
                 List.of());
     }
 
     /**
      * This article as it is after {@code input}: the fields it names change ({@code bodyHtml} is the
-     * rendering of the body after it), the others stay; the slug and createdAt never change.
+     * rendering of the body after it), the others stay; the slug never changes, createdAt only at
+     * publication.
      */
     Article edited(ArticleInput input, String bodyHtml, Instant now) {
         return new Article(
@@ -81,6 +106,11 @@ public record Article(
                 createdAt,
                 now,
                 false,
+                status,
+                publishAt,
+                publishedAt,
+                draftedAt,
+                version + 1,
                 outbox);
     }
 
@@ -101,7 +131,43 @@ public record Article(
                 createdAt,
                 updatedAt,
                 deleted,
+                status,
+                publishAt,
+                publishedAt,
+                draftedAt,
+                version,
                 outbox);
+    }
+
+    /** This article moved to {@code next} at {@code now}; only {@link Status#PUBLISHED} changes times. */
+    Article movedTo(Status next, Instant scheduledFor, Instant now) {
+        boolean publishing = next == Status.PUBLISHED;
+        return new Article(
+                id,
+                slug,
+                title,
+                description,
+                body,
+                bodyHtml,
+                tagList,
+                authorId,
+                labels,
+                source,
+                coverImage,
+                favoritesCount,
+                publishing ? now : createdAt,
+                publishing ? now : updatedAt,
+                deleted,
+                next,
+                next == Status.SCHEDULED ? scheduledFor : null,
+                publishing ? now : publishedAt,
+                draftedAt,
+                version + 1,
+                outbox);
+    }
+
+    public boolean isPublished() {
+        return status == Status.PUBLISHED;
     }
 
     /** An editorial label such as "Breaking news"; past {@code expiresAt} it no longer shows. */

@@ -17,6 +17,7 @@ public final class ArticleEvents {
     public static final String PUBLISHED = "newsroom.article.published.v1";
     public static final String UPDATED = "newsroom.article.updated.v1";
     public static final String DELETED = "newsroom.article.deleted.v1";
+    public static final String WITHDRAWN = "newsroom.article.withdrawn.v1";
     public static final String FAVORITED = "newsroom.article.favorited.v1";
     public static final String UNFAVORITED = "newsroom.article.unfavorited.v1";
     public static final String VIEWED = "newsroom.article.viewed.v1";
@@ -25,7 +26,8 @@ public final class ArticleEvents {
 
     /**
      * The state consumers need, carried by {@link #PUBLISHED} (emitted once, when the article is
-     * created) and {@link #UPDATED} (emitted on every change, with the state after it).
+     * published) and {@link #UPDATED} (emitted on every change to a published article, with the state
+     * after it). Drafts emit nothing: consumers never learn of a story before it is public.
      */
     public record ArticleSnapshot(
             String articleId,
@@ -61,6 +63,9 @@ public final class ArticleEvents {
     /** Emitted when an article is deleted; consumers drop it at once. */
     public record ArticleDeleted(String articleId, String slug, String authorId, Instant deletedAt) {}
 
+    /** Emitted when an editor withdraws a published article; consumers drop it at once. */
+    public record ArticleWithdrawn(String articleId, String slug, String authorId, Instant withdrawnAt) {}
+
     /** Emitted when a user favourites an article they had not favourited. */
     public record ArticleFavorited(String articleId, String userId, Instant favoritedAt) {}
 
@@ -70,7 +75,7 @@ public final class ArticleEvents {
     /** Emitted, best effort, for each read of a single article. */
     public record ArticleViewed(String articleId, String viewerKey, Instant viewedAt) {}
 
-    /** Once, when the article is created. */
+    /** Once, when the article is published (at creation, or later from the desk). */
     static OutboxEvent published(Article article, JsonMapper json) {
         return OutboxEvent.of(TOPIC, PUBLISHED, article.id(), ArticleSnapshot.of(article), json);
     }
@@ -86,6 +91,15 @@ public final class ArticleEvents {
                 DELETED,
                 article.id(),
                 new ArticleDeleted(article.id(), article.slug(), article.authorId(), deletedAt),
+                json);
+    }
+
+    static OutboxEvent withdrawn(Article article, Instant withdrawnAt, JsonMapper json) {
+        return OutboxEvent.of(
+                TOPIC,
+                WITHDRAWN,
+                article.id(),
+                new ArticleWithdrawn(article.id(), article.slug(), article.authorId(), withdrawnAt),
                 json);
     }
 

@@ -60,6 +60,11 @@ public record ArticleInput(
             // RealWorld's update changes at least one field; a body naming none is a client's mistake.
             errors.add("article", "must contain at least one of title, description, body, tagList");
         }
+        if (!creating && present.contains("status")) {
+            // A story's status moves only through submit, schedule, publish and withdraw, which
+            // check who may move it; an edit that named one would otherwise be silently ignored.
+            errors.add("status", "is changed through submit, schedule, publish and withdraw");
+        }
 
         String title = text(article, "title", TITLE_MAX, creating, errors);
         String description = text(article, "description", DESCRIPTION_MAX, creating, errors);

@@ -1,5 +1,6 @@
 package dev.newsroom.article.article;
 
+import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
 import java.util.Collection;
 import java.util.HashSet;
@@ -12,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * Everything read about articles: one by slug, pages of them by tag, author or favouriting user,
  * many by id, the tags in use, and which of them a viewer favourited. No read returns a deleted
- * article.
+ * article, and only {@link #bySlugFor} returns one that is not published (to its author and the
+ * editors).
  */
 @Service
 public class ArticleReads {
@@ -25,12 +27,34 @@ public class ArticleReads {
         this.favorites = favorites;
     }
 
-    /** The live article with that slug, or a 404. */
+    /** The published article with that slug, or a 404. */
     public Mono<Article> bySlug(String slug) {
-        if (slug == null || slug.isBlank() || slug.length() > 200) {
+        if (!plausible(slug)) {
             return Mono.error(ApiException.notFound("article"));
         }
         return articles.bySlug(slug).switchIfEmpty(Mono.error(ApiException.notFound("article")));
+    }
+
+    /**
+     * The article with that slug as {@code viewer} (null: anonymous) may see it: published, or in
+     * any status for its author and the editors; a 404 otherwise, so that a story nobody else may
+     * see is not revealed to exist.
+     */
+    public Mono<Article> bySlugFor(String slug, CurrentUser viewer) {
+        if (viewer == null) {
+            return bySlug(slug);
+        }
+        if (!plausible(slug)) {
+            return Mono.error(ApiException.notFound("article"));
+        }
+        return articles.bySlugInAnyStatus(slug)
+                .filter(article ->
+                        article.isPublished() || article.authorId().equals(viewer.id()) || Desk.isEditor(viewer))
+                .switchIfEmpty(Mono.error(ApiException.notFound("article")));
+    }
+
+    private static boolean plausible(String slug) {
+        return slug != null && !slug.isBlank() && slug.length() <= 200;
     }
 
     /** The page {@code query} asks for; a favouriting user is resolved to the articles they favourited. */

@@ -1,6 +1,8 @@
 package dev.newsroom.article.article;
 
+import dev.newsroom.platform.outbox.OutboxEvent;
 import dev.newsroom.platform.outbox.OutboxRelay;
+import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -15,14 +18,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishing, changing and deleting articles; only the author may change or delete one. Every
- * change writes its event into the article's outbox in the same single-document update, then wakes
- * the relay.
+ * Writing, changing and deleting articles; only the author may change or delete one. Every change
+ * of a published story (and the deletion of one consumers ever knew) writes its event into the
+ * article's outbox in the same single-document update, then wakes the relay; changes to a story
+ * that is not public emit nothing ({@link Workflow} publishes it). A change lands only on the version it was computed from, so an
+ * edit racing a publication is computed again rather than lost from the published event.
  */
 @Service
 public class ArticleWriting {
 
     private static final int SLUG_ATTEMPTS = 5;
+    /** An edit computed from a version that changed meanwhile is computed again, this many times in all. */
+    private static final int EDIT_ATTEMPTS = 3;
 
     private final ArticleRepository articles;
     private final FavoriteRepository favorites;
@@ -54,23 +61,24 @@ public class ArticleWriting {
      * generation that keeps colliding: a new random suffix per attempt settles a rare collision, and
      * after {@value #SLUG_ATTEMPTS} collisions the client hears that the slug is taken.
      */
-    public Mono<Article> create(String authorId, ArticleInput input) {
-        return Mono.defer(() -> articles.insert(newArticle(authorId, input)))
+    public Mono<Article> create(String authorId, ArticleInput input, Status status) {
+        return Mono.defer(() -> articles.insert(newArticle(authorId, input, status)))
                 .retryWhen(Retry.max(SLUG_ATTEMPTS - 1)
                         .filter(DuplicateKeyException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> ApiException.taken("slug")))
                 .doOnNext(article -> relay.wakeUp());
     }
 
-    private Article newArticle(String authorId, ArticleInput input) {
+    private Article newArticle(String authorId, ArticleInput input, Status status) {
         Article article = Article.created(
                 UUID.randomUUID().toString(),
                 Slugs.of(input.title()),
                 authorId,
                 input,
                 markdown.toSafeHtml(input.body()),
+                status,
                 now());
-        return article.withOutbox(List.of(ArticleEvents.published(article, json)));
+        return article.isPublished() ? article.withOutbox(List.of(ArticleEvents.published(article, json))) : article;
     }
 
     /**
@@ -78,13 +86,23 @@ public class ArticleWriting {
      * (404) and its ownership checked (403) before the request's fields are (422), so the answer
      * is the same whatever the body holds.
      */
-    public Mono<Article> update(String slug, String userId, JsonNode article) {
-        return ownedBy(slug, userId).flatMap(current -> {
+    public Mono<Article> update(String slug, CurrentUser user, JsonNode article) {
+        return update(slug, user, article, 1);
+    }
+
+    private Mono<Article> update(String slug, CurrentUser user, JsonNode article, int attempt) {
+        return ownedBy(slug, user).flatMap(current -> {
             ArticleInput input = ArticleInput.parse(article, false);
             String bodyHtml = input.has("body") ? markdown.toSafeHtml(input.body()) : current.bodyHtml();
             Article changed = current.edited(input, bodyHtml, now());
-            return articles.update(changed, ArticleEvents.updated(changed, json))
-                    .switchIfEmpty(Mono.error(ApiException.notFound("article")))
+            // Consumers hold only published stories: a withdrawn one's edit would bring it back.
+            List<OutboxEvent> events =
+                    changed.isPublished() ? List.of(ArticleEvents.updated(changed, json)) : List.of();
+            return articles.update(changed, events)
+                    .switchIfEmpty(Mono.defer(() -> attempt < EDIT_ATTEMPTS
+                            ? update(slug, user, article, attempt + 1)
+                            : Mono.error(
+                                    new ApiException(HttpStatus.CONFLICT, "article", "changed meanwhile; try again"))))
                     .doOnNext(saved -> relay.wakeUp());
         });
     }
@@ -93,18 +111,22 @@ public class ArticleWriting {
      * Marks the article deleted (a tombstone that keeps the deletion event until it is relayed) and
      * removes its favourites; no read returns it from here on.
      */
-    public Mono<Void> delete(String slug, String userId) {
-        return ownedBy(slug, userId).flatMap(current -> {
+    public Mono<Void> delete(String slug, CurrentUser user) {
+        return ownedBy(slug, user).flatMap(current -> {
             Instant now = now();
-            return articles.markDeleted(current.id(), now, ArticleEvents.deleted(current, now, json))
+            // Consumers never heard of a story that was not published: its deletion is no news.
+            List<OutboxEvent> events =
+                    current.status().announced() ? List.of(ArticleEvents.deleted(current, now, json)) : List.of();
+            return articles.markDeleted(current.id(), now, events)
                     .doOnSuccess(done -> relay.wakeUp())
                     .then(favorites.removeAllOf(current.id()));
         });
     }
 
-    private Mono<Article> ownedBy(String slug, String userId) {
-        return reads.bySlug(slug)
-                .flatMap(article -> article.authorId().equals(userId)
+    /** The article, if {@code user} may see it (404 otherwise) and wrote it (403 otherwise). */
+    private Mono<Article> ownedBy(String slug, CurrentUser user) {
+        return reads.bySlugFor(slug, user)
+                .flatMap(article -> article.authorId().equals(user.id())
                         ? Mono.just(article)
                         : Mono.error(ApiException.forbidden("article")));
     }

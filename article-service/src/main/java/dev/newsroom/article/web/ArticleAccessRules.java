@@ -8,11 +8,23 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class ArticleAccessRules {
 
-    /** Reading is open; writing and favouriting need a token (ownership is checked by the service). */
+    /**
+     * Reading is open; writing, favouriting, the workflow and the desk need a token (ownership and
+     * the editor role are checked by the service).
+     */
     @Bean
     AccessRules articleServiceRules() {
         return exchanges -> exchanges
-                .pathMatchers(HttpMethod.POST, "/api/articles", "/api/articles/*/favorite")
+                .pathMatchers(
+                        HttpMethod.POST,
+                        "/api/articles",
+                        "/api/articles/*/favorite",
+                        "/api/articles/*/submit",
+                        "/api/articles/*/schedule",
+                        "/api/articles/*/publish",
+                        "/api/articles/*/withdraw")
+                .authenticated()
+                .pathMatchers(HttpMethod.GET, "/api/desk")
                 .authenticated()
                 .pathMatchers(HttpMethod.PUT, "/api/articles/*")
                 .authenticated()

@@ -1,12 +1,15 @@
 package dev.newsroom.article.web;
 
 import dev.newsroom.article.article.Article;
+import dev.newsroom.article.article.ArticlePage;
 import dev.newsroom.article.article.ArticleQuery;
 import dev.newsroom.article.article.ArticleReads;
+import dev.newsroom.article.article.Desk;
 import dev.newsroom.platform.authors.AuthorProfile;
 import dev.newsroom.platform.authors.AuthorProfiles;
 import dev.newsroom.platform.security.CurrentUser;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -51,6 +54,26 @@ class ArticleAnswers {
     Mono<ArticleJson.Single> written(Article article, boolean favorited, CurrentUser writer) {
         return authors.afterWrite(article.authorId(), writer)
                 .map(author -> ArticleJson.single(article, favorited, author, clock.instant()));
+    }
+
+    /** The desk's queues, each article with its author's profile as {@code viewer} sees it. */
+    Mono<ArticleJson.Desk> desk(Desk.Queues queues, String viewerId) {
+        List<ArticlePage> pages =
+                List.of(queues.drafts(), queues.inReview(), queues.scheduled(), queues.published(), queues.withdrawn());
+        List<String> authorIds = pages.stream()
+                .flatMap(page -> page.articles().stream())
+                .map(Article::authorId)
+                .distinct()
+                .toList();
+        return authors.asSeenBy(authorIds, viewerId).map(profiles -> {
+            Instant now = clock.instant();
+            return new ArticleJson.Desk(new ArticleJson.Queues(
+                    ArticleJson.many(queues.drafts(), profiles, now),
+                    ArticleJson.many(queues.inReview(), profiles, now),
+                    ArticleJson.many(queues.scheduled(), profiles, now),
+                    ArticleJson.many(queues.published(), profiles, now),
+                    ArticleJson.many(queues.withdrawn(), profiles, now)));
+        });
     }
 
     /** Articles without their bodies, as an anonymous viewer sees them, in the order given. */

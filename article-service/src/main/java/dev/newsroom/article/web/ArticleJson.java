@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The JSON article-service answers with: the RealWorld article, its {@code author} profile as the
  * viewer sees it (from the service's copy of the users' events, so no answer needs user-service),
- * plus Newsroom's labels, source, cover image and, for a single article, the rendered and sanitised
+ * plus Newsroom's labels, source, cover image, the story's {@code status} in the desk's workflow (and
+ * {@code publishAt} when it is scheduled) and, for a single article, the rendered and sanitised
  * {@code bodyHtml}.
  */
 final class ArticleJson {
@@ -34,7 +35,9 @@ final class ArticleJson {
             AuthorProfile author,
             List<Label> labels,
             Article.Source source,
-            String coverImage) {}
+            String coverImage,
+            String status,
+            String publishAt) {}
 
     record Label(String name, String expiresAt) {}
 
@@ -84,6 +87,13 @@ final class ArticleJson {
                         .map(label -> new Label(label.name(), Timestamps.iso(label.expiresAt())))
                         .toList(),
                 article.source(),
-                article.coverImage());
+                article.coverImage(),
+                article.status().apiName(),
+                Timestamps.iso(article.publishAt()));
     }
+
+    /** The desk: each queue a page of articles without bodies, with its count. */
+    record Desk(Queues desk) {}
+
+    record Queues(Many drafts, Many inReview, Many scheduled, Many published, Many withdrawn) {}
 }

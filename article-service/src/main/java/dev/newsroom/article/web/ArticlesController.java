@@ -5,6 +5,8 @@ import dev.newsroom.article.article.ArticleQuery;
 import dev.newsroom.article.article.ArticleReads;
 import dev.newsroom.article.article.ArticleWriting;
 import dev.newsroom.article.article.Favorites;
+import dev.newsroom.article.article.Status;
+import dev.newsroom.article.article.Workflow;
 import dev.newsroom.article.messaging.ArticleViews;
 import dev.newsroom.platform.authors.AuthorProfiles;
 import dev.newsroom.platform.security.CurrentUser;
@@ -44,16 +46,19 @@ class ArticlesController {
     private final ArticleViews views;
     private final AuthorProfiles authors;
     private final ArticleAnswers answers;
+    private final Workflow workflow;
 
     ArticlesController(
             ArticleReads reads,
             ArticleWriting writing,
+            Workflow workflow,
             Favorites favorites,
             ArticleViews views,
             AuthorProfiles authors,
             ArticleAnswers answers) {
         this.reads = reads;
         this.writing = writing;
+        this.workflow = workflow;
         this.favorites = favorites;
         this.views = views;
         this.authors = authors;
@@ -91,8 +96,13 @@ class ArticlesController {
     Mono<ArticleJson.Single> read(
             @PathVariable String slug, @AuthenticationPrincipal Jwt token, ServerHttpRequest request) {
         String viewer = viewer(token);
-        return reads.bySlug(slug)
-                .doOnNext(article -> views.viewed(article.id(), viewerIdentity(viewer, request)))
+        return reads.bySlugFor(slug, token == null ? null : CurrentUser.of(token))
+                .doOnNext(article -> {
+                    // Only a public read is a view: an author reading their draft tells nobody.
+                    if (article.isPublished()) {
+                        views.viewed(article.id(), viewerIdentity(viewer, request));
+                    }
+                })
                 .flatMap(article -> answers.single(article, viewer));
     }
 
@@ -100,9 +110,11 @@ class ArticlesController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ArticleJson.Single> create(
             @RequestBody(required = false) JsonNode request, @AuthenticationPrincipal Jwt token) {
-        ArticleInput input = ArticleInput.parse(envelope(request), true);
+        JsonNode article = envelope(request);
+        ArticleInput input = ArticleInput.parse(article, true);
         CurrentUser writer = CurrentUser.of(token);
-        return writing.create(writer.id(), input).flatMap(article -> answers.written(article, false, writer));
+        Status status = workflow.initialStatus(article.get("status"), writer);
+        return writing.create(writer.id(), input, status).flatMap(created -> answers.written(created, false, writer));
     }
 
     @PutMapping("/api/articles/{slug}")
@@ -111,7 +123,7 @@ class ArticlesController {
             @RequestBody(required = false) JsonNode request,
             @AuthenticationPrincipal Jwt token) {
         CurrentUser writer = CurrentUser.of(token);
-        return writing.update(slug, writer.id(), envelope(request))
+        return writing.update(slug, writer, envelope(request))
                 .flatMap(article -> reads.favoritedBy(writer.id(), List.of(article))
                         .flatMap(favorited -> answers.written(article, favorited.contains(article.id()), writer)));
     }
@@ -119,7 +131,7 @@ class ArticlesController {
     @DeleteMapping("/api/articles/{slug}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(@PathVariable String slug, @AuthenticationPrincipal Jwt token) {
-        return writing.delete(slug, CurrentUser.of(token).id());
+        return writing.delete(slug, CurrentUser.of(token));
     }
 
     @PostMapping("/api/articles/{slug}/favorite")

@@ -32,6 +32,7 @@ class ArticleEventFactoriesTest {
                     null,
                     null),
             "<p>Body</p>",
+            Status.PUBLISHED,
             now);
 
     @Test
@@ -55,14 +56,17 @@ class ArticleEventFactoriesTest {
     }
 
     @Test
-    void deletionsAndFavouritesAreKeyedByTheArticle() {
+    void deletionsWithdrawalsAndFavouritesAreKeyedByTheArticle() {
         OutboxEvent deleted = ArticleEvents.deleted(article, now, json);
+        OutboxEvent withdrawn = ArticleEvents.withdrawn(article, now, json);
         OutboxEvent favorited =
                 ArticleEvents.favorited(new Favorite(Favorite.idOf(ARTICLE, USER), ARTICLE, USER, now), json);
         OutboxEvent unfavorited = ArticleEvents.unfavorited(article, USER, now, json);
 
-        assertThat(List.of(deleted.key(), favorited.key(), unfavorited.key())).containsOnly(ARTICLE);
+        assertThat(List.of(deleted.key(), withdrawn.key(), favorited.key(), unfavorited.key()))
+                .containsOnly(ARTICLE);
         EventContracts.assertValid(ArticleEvents.DELETED, deleted.data());
+        EventContracts.assertValid(ArticleEvents.WITHDRAWN, withdrawn.data());
         EventContracts.assertValid(ArticleEvents.FAVORITED, favorited.data());
         EventContracts.assertValid(ArticleEvents.UNFAVORITED, unfavorited.data());
     }

@@ -37,7 +37,7 @@ class SlugCollisionTest {
                 Clock.systemUTC());
         ArticleInput input = new ArticleInput(Set.of("title"), "Title", "About", "Body", List.of(), null, null, null);
 
-        Object failure = articles.create("author-id", input)
+        Object failure = articles.create("author-id", input, Status.PUBLISHED)
                 .map(Object.class::cast)
                 .onErrorResume(Mono::just)
                 .block();
