@@ -27,6 +27,7 @@ public final class Articles implements AutoCloseable {
     public static final String PUBLISHED = "newsroom.article.published.v1";
     public static final String UPDATED = "newsroom.article.updated.v1";
     public static final String DELETED = "newsroom.article.deleted.v1";
+    public static final String WITHDRAWN = "newsroom.article.withdrawn.v1";
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final AtomicInteger counter = new AtomicInteger();
@@ -103,6 +104,17 @@ public final class Articles implements AutoCloseable {
         data.put("deletedAt", deletedAt.toString());
         String json = JsonMapper.shared().writeValueAsString(data);
         EventContracts.assertValid(DELETED, json);
+        return json;
+    }
+
+    public static String withdrawal(TestArticle article, Instant withdrawnAt) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("articleId", article.id());
+        data.put("slug", article.slug());
+        data.put("authorId", UUID.randomUUID().toString());
+        data.put("withdrawnAt", withdrawnAt.toString());
+        String json = JsonMapper.shared().writeValueAsString(data);
+        EventContracts.assertValid(WITHDRAWN, json);
         return json;
     }
 

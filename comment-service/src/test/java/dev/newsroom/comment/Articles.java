@@ -27,6 +27,7 @@ public final class Articles implements AutoCloseable {
     public static final String PUBLISHED = "newsroom.article.published.v1";
     public static final String UPDATED = "newsroom.article.updated.v1";
     public static final String DELETED = "newsroom.article.deleted.v1";
+    public static final String WITHDRAWN = "newsroom.article.withdrawn.v1";
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final AtomicInteger counter = new AtomicInteger();
@@ -72,6 +73,10 @@ public final class Articles implements AutoCloseable {
         return send(null, article.id(), DELETED, UUID.randomUUID().toString(), deletion(article, deletedAt));
     }
 
+    public String withdrawn(TestArticle article, Instant withdrawnAt) {
+        return send(null, article.id(), WITHDRAWN, UUID.randomUUID().toString(), withdrawal(article, withdrawnAt));
+    }
+
     /** The data of a published or updated event with {@code updatedAt}. */
     public static String snapshot(TestArticle article, Instant updatedAt) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -97,6 +102,17 @@ public final class Articles implements AutoCloseable {
         data.put("deletedAt", deletedAt.toString());
         String json = JsonMapper.shared().writeValueAsString(data);
         EventContracts.assertValid(DELETED, json);
+        return json;
+    }
+
+    public static String withdrawal(TestArticle article, Instant withdrawnAt) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("articleId", article.id());
+        data.put("slug", article.slug());
+        data.put("authorId", article.authorId());
+        data.put("withdrawnAt", withdrawnAt.toString());
+        String json = JsonMapper.shared().writeValueAsString(data);
+        EventContracts.assertValid(WITHDRAWN, json);
         return json;
     }
 
@@ -129,6 +145,13 @@ public final class Articles implements AutoCloseable {
 
     public Article projected(String articleId) {
         return mongo.findById(articleId, Article.class).block();
+    }
+
+    /** Publishes a new article to partition 0 and waits for it: everything sent there before is consumed. */
+    public void awaitMarkerOnPartitionZero() {
+        TestArticle marker = newArticle(UUID.randomUUID().toString());
+        send(0, marker.id(), PUBLISHED, UUID.randomUUID().toString(), snapshot(marker, Instant.now()));
+        awaitProjected(marker.id(), found -> true);
     }
 
     private static void sleep(long millis) {

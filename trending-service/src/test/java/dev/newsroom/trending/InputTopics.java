@@ -64,6 +64,15 @@ public final class InputTopics implements AutoCloseable {
         send(ARTICLES, article.id(), "newsroom.article.deleted.v1", valid("newsroom.article.deleted.v1", data));
     }
 
+    public void withdrawn(TestArticle article) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("articleId", article.id());
+        data.put("slug", article.slug());
+        data.put("authorId", UUID.randomUUID().toString());
+        data.put("withdrawnAt", Instant.now().toString());
+        send(ARTICLES, article.id(), "newsroom.article.withdrawn.v1", valid("newsroom.article.withdrawn.v1", data));
+    }
+
     public void favorited(TestArticle article, String userId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("articleId", article.id());

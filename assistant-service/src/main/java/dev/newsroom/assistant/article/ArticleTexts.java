@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
  * The articles questions can be asked about, with their text, kept from article-service's events by
  * the shared {@link Projection} (idempotent, order-safe, deletions final). This service never calls
  * article-service: what it knows is what the topic told it. This class says which of an article's
- * fields it keeps, forgets the text of a deleted article, and answers 404 for an article it does not
- * have.
+ * fields it keeps, forgets the text of a deleted or withdrawn article, and answers 404 for an article
+ * it does not have.
  */
 @Component
 public class ArticleTexts {
@@ -35,8 +35,9 @@ public class ArticleTexts {
     }
 
     /**
-     * Forgets the article's text and marks it deleted, whether or not its earlier events were seen.
-     * Deletion is final: nothing that arrives afterwards, however it is dated, brings it back.
+     * Forgets the article's text and marks it deleted, whether or not its earlier events were seen;
+     * a withdrawn article is forgotten so too, since it is never published again. Deletion is final:
+     * nothing that arrives afterwards, however it is dated, brings it back.
      */
     public Mono<Boolean> deleted(String eventId, String articleId, String slug, Instant deletedAt) {
         ProjectedFields fields =

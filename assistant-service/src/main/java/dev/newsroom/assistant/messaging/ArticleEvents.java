@@ -1,5 +1,6 @@
 package dev.newsroom.assistant.messaging;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
@@ -13,6 +14,7 @@ final class ArticleEvents {
     static final String PUBLISHED = "newsroom.article.published.v1";
     static final String UPDATED = "newsroom.article.updated.v1";
     static final String DELETED = "newsroom.article.deleted.v1";
+    static final String WITHDRAWN = "newsroom.article.withdrawn.v1";
 
     private ArticleEvents() {}
 
@@ -20,7 +22,14 @@ final class ArticleEvents {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ArticleChanged(String articleId, String slug, String title, String body, Instant updatedAt) {}
 
-    /** {@code newsroom.article.deleted.v1}. */
+    /**
+     * {@code newsroom.article.deleted.v1} and {@code .withdrawn.v1}: the article stops being
+     * answerable. The two contracts differ only in the name of the time ({@code deletedAt}, {@code
+     * withdrawnAt}), so this one record reads both.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ArticleDeleted(String articleId, String slug, Instant deletedAt) {}
+    record ArticleRemoved(
+            String articleId,
+            String slug,
+            @JsonAlias({"deletedAt", "withdrawnAt"}) Instant removedAt) {}
 }

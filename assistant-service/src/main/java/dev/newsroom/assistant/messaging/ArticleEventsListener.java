@@ -5,7 +5,7 @@ import static dev.newsroom.platform.messaging.EventMessages.required;
 
 import dev.newsroom.assistant.article.ArticleTexts;
 import dev.newsroom.assistant.messaging.ArticleEvents.ArticleChanged;
-import dev.newsroom.assistant.messaging.ArticleEvents.ArticleDeleted;
+import dev.newsroom.assistant.messaging.ArticleEvents.ArticleRemoved;
 import dev.newsroom.platform.projection.ProjectionEvents;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * articleEvents-in-0}), through the shared {@link ProjectionEvents}: it dispatches on the
  * CloudEvents type, ignores types it does not know, and sends a record it cannot read (or whose
  * write keeps failing) to {@code newsroom.articles.v1.assistant-service.dlq} after the binder's
- * retries.
+ * retries. A withdrawn article (unpublished by an editor, never published again) is forgotten as a
+ * deleted one is: no reader may get answers from a story that is no longer public.
  */
 @Component("articleEvents")
 class ArticleEventsListener implements Consumer<Message<byte[]>> {
@@ -29,7 +30,7 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
     ArticleEventsListener(ArticleTexts articles, JsonMapper json) {
         this.articles = articles;
         this.events = ProjectionEvents.ofArticles(
-                json, ArticleChanged.class, this::changed, ArticleDeleted.class, this::deleted);
+                json, ArticleChanged.class, this::changed, ArticleRemoved.class, this::removed);
     }
 
     @Override
@@ -48,11 +49,11 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
                 required(event.updatedAt(), "updatedAt"));
     }
 
-    private Mono<Boolean> deleted(String eventId, ArticleDeleted event) {
+    private Mono<Boolean> removed(String eventId, ArticleRemoved event) {
         return articles.deleted(
                 eventId,
                 required(event.articleId(), "articleId"),
                 event.slug(),
-                required(event.deletedAt(), "deletedAt"));
+                required(event.removedAt(), "deletedAt or withdrawnAt"));
     }
 }

@@ -10,6 +10,7 @@ import dev.newsroom.assistant.SampleArticles;
 import dev.newsroom.assistant.article.ArticleText;
 import dev.newsroom.platform.messaging.TopicReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +126,42 @@ class ArticleEventsTest {
         ArticleText projected = articles.projected(article.id());
         assertThat(projected.deleted()).isTrue();
         assertThat(projected.body()).isNull();
+    }
+
+    @Test
+    void aWithdrawnArticleIsForgottenAsADeletedOneAndALaterUpdateDoesNotBringItBack() {
+        TestArticle article = Articles.newArticle(SampleArticles.BRIDGE_TITLE, SampleArticles.BRIDGE);
+        Instant withdrawnAt = article.createdAt().plusSeconds(120);
+        articles.send(
+                0,
+                article.id(),
+                Articles.PUBLISHED,
+                UUID.randomUUID().toString(),
+                Articles.snapshot(article, article.createdAt()));
+        articles.send(
+                0,
+                article.id(),
+                Articles.WITHDRAWN,
+                UUID.randomUUID().toString(),
+                Articles.withdrawal(article, withdrawnAt));
+        articles.send(
+                0,
+                article.id(),
+                Articles.UPDATED,
+                UUID.randomUUID().toString(),
+                Articles.snapshot(article, article.createdAt().plusSeconds(600)));
+        articles.awaitMarkerOnPartitionZero();
+
+        ArticleText projected = articles.projected(article.id());
+        assertThat(projected.deleted()).isTrue();
+        assertThat(projected.body()).isNull();
+        assertThat(projected.title()).isNull();
+        assertThat(projected.changedAt()).isEqualTo(withdrawnAt);
+        ask.question(article.slug(), "How much did the repair cost?")
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .json("{\"errors\":{\"article\":[\"not found\"]}}");
     }
 
     @Test

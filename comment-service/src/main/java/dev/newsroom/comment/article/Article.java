@@ -8,12 +8,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * What comment-service knows of an article, built from {@code newsroom.articles.v1}: enough to
  * resolve a slug, to let the article's author remove comments under it, and to refuse comments once
- * it is deleted. A deleted article stays as a tombstone, so that an older event arriving late cannot
- * bring it back.
+ * it is deleted or withdrawn (both are {@code deleted} here). A deleted article stays as a tombstone,
+ * so that an older event arriving late cannot bring it back.
  *
  * @param id the article's immutable id
  * @param title its title, for the moderators' queue (absent in projections older than that)
- * @param changedAt the {@code updatedAt} (or {@code deletedAt}) of the last event applied
+ * @param changedAt the {@code updatedAt} (or {@code deletedAt}, {@code withdrawnAt}) of the last event applied
  * @param lastEventId the {@code ce_id} of the last event applied
  */
 @Document(Article.COLLECTION)

@@ -53,9 +53,10 @@ public class ArticleProjection {
     }
 
     /**
-     * Marks the article deleted, whether or not its earlier events were seen. Deletion is final:
-     * nothing that arrives afterwards, however it is dated, changes the article again. The title
-     * last seen stays as it was.
+     * Marks the article deleted, whether or not its earlier events were seen; a withdrawn article is
+     * marked so too, since it is never published again. Deletion is final: nothing that arrives
+     * afterwards, however it is dated, changes the article again. The title last seen stays as it
+     * was.
      */
     public Mono<Boolean> deleted(String eventId, String articleId, String slug, String authorId, Instant deletedAt) {
         ProjectedFields fields = ProjectedFields.none().set("slug", slug).set("authorId", authorId);
@@ -78,15 +79,31 @@ public class ArticleProjection {
      * and a deleted one still answered 404 from the store.
      */
     public Mono<Article> readable(String slug) {
+        return liveForReading(slug).switchIfEmpty(Mono.error(() -> ApiException.notFound("article")));
+    }
+
+    /**
+     * Whether {@code article} is still readable: false once it was deleted or withdrawn. A live
+     * stream asks before each comment it would show, so this answers as {@link #readable} does, from
+     * memory within the ttl.
+     */
+    public Mono<Boolean> stillReadable(Article article) {
+        return liveForReading(article.slug())
+                .map(found -> found.id().equals(article.id()))
+                .defaultIfEmpty(false);
+    }
+
+    /** The live article with this slug, from memory within the ttl, else from the store; or empty. */
+    private Mono<Article> liveForReading(String slug) {
         if (recent == null) {
-            return live(slug);
+            return articles.live(slug);
         }
         Article known = recent.getIfPresent(slug);
         if (known != null) {
             return Mono.just(known);
         }
         long before = appliedSoFar();
-        return live(slug).doOnNext(found -> keep(slug, found, before));
+        return articles.live(slug).doOnNext(found -> keep(slug, found, before));
     }
 
     private synchronized long appliedSoFar() {

@@ -52,6 +52,14 @@ public class CommentListing {
         return articles.readable(slug);
     }
 
+    /**
+     * Whether a live stream of {@code article} may still show what happens under it: false once the
+     * article was deleted or withdrawn, when the stream ends rather than show anything more of it.
+     */
+    public Mono<Boolean> stillListed(Article article) {
+        return articles.stillReadable(article);
+    }
+
     /** A page of comments, and the cursor of the next page if there is one. */
     public record Page(List<Comment> comments, String nextCursor) {
 

@@ -1,5 +1,6 @@
 package dev.newsroom.comment.messaging;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
@@ -14,6 +15,7 @@ final class ArticleEvents {
     static final String PUBLISHED = "newsroom.article.published.v1";
     static final String UPDATED = "newsroom.article.updated.v1";
     static final String DELETED = "newsroom.article.deleted.v1";
+    static final String WITHDRAWN = "newsroom.article.withdrawn.v1";
 
     private ArticleEvents() {}
 
@@ -21,7 +23,15 @@ final class ArticleEvents {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ArticleChanged(String articleId, String slug, String title, String authorId, Instant updatedAt) {}
 
-    /** {@code newsroom.article.deleted.v1}. */
+    /**
+     * {@code newsroom.article.deleted.v1} and {@code .withdrawn.v1}: the article leaves this service's
+     * copy. The two contracts differ only in the name of the time ({@code deletedAt}, {@code
+     * withdrawnAt}), so this one record reads both.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ArticleDeleted(String articleId, String slug, String authorId, Instant deletedAt) {}
+    record ArticleRemoved(
+            String articleId,
+            String slug,
+            String authorId,
+            @JsonAlias({"deletedAt", "withdrawnAt"}) Instant removedAt) {}
 }

@@ -6,7 +6,7 @@ import dev.newsroom.comment.article.ArticleProjection;
 import dev.newsroom.comment.comment.CommentDeletion;
 import dev.newsroom.comment.comment.CommentEvents;
 import dev.newsroom.comment.messaging.ArticleEvents.ArticleChanged;
-import dev.newsroom.comment.messaging.ArticleEvents.ArticleDeleted;
+import dev.newsroom.comment.messaging.ArticleEvents.ArticleRemoved;
 import dev.newsroom.platform.projection.ProjectionEvents;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -26,6 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * newsroom.comment.deleted.v1}. That part runs on every delivery of the deletion, not only the first
  * that changed the projection: a crash between the two writes is finished by the redelivery, and
  * a redelivery after a complete run finds no live comment left to delete.
+ *
+ * <p>A withdrawal (an editor unpublished the story) removes the article from the projection as a
+ * deletion does, so its comments answer 404 as an unknown article's would and its live streams show
+ * nothing more, but it keeps the comments: the story still exists for its author and the editors, and nothing it
+ * owns is destroyed for good. If the story is deleted later, that deletion still deletes them.
  */
 @Component("articleEvents")
 class ArticleEventsListener implements Consumer<Message<byte[]>> {
@@ -38,7 +43,8 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
         this.projection = projection;
         this.comments = comments;
         this.events = ProjectionEvents.ofArticles(
-                json, ArticleChanged.class, this::changed, ArticleDeleted.class, this::deleted);
+                        json, ArticleChanged.class, this::changed, ArticleRemoved.class, this::deleted)
+                .on(ProjectionEvents.ARTICLE_WITHDRAWN, ArticleRemoved.class, this::removed);
     }
 
     @Override
@@ -56,15 +62,24 @@ class ArticleEventsListener implements Consumer<Message<byte[]>> {
                 required(event.updatedAt(), "updatedAt"));
     }
 
-    private Mono<Boolean> deleted(String eventId, ArticleDeleted event) {
+    private Mono<Boolean> deleted(String eventId, ArticleRemoved event) {
         String articleId = required(event.articleId(), "articleId");
-        Instant deletedAt = required(event.deletedAt(), "deletedAt");
+        Instant deletedAt = required(event.removedAt(), "deletedAt");
         // The article's author removed the article and so its comments; the contract needs a UUID when unknown.
         String deletedBy =
                 event.authorId() == null || event.authorId().isBlank() ? CommentEvents.SYSTEM : event.authorId();
-        return projection
-                .deleted(eventId, articleId, event.slug(), event.authorId(), deletedAt)
+        return removed(eventId, event)
                 .flatMap(changed -> comments.deleteAllUnder(articleId, deletedBy, deletedAt)
                         .map(deletedComments -> changed || deletedComments > 0));
+    }
+
+    /** Takes the article out of the projection (a tombstone), and nothing else: a withdrawal ends here. */
+    private Mono<Boolean> removed(String eventId, ArticleRemoved event) {
+        return projection.deleted(
+                eventId,
+                required(event.articleId(), "articleId"),
+                event.slug(),
+                event.authorId(),
+                required(event.removedAt(), "deletedAt or withdrawnAt"));
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -86,11 +85,7 @@ public class CommentFeed implements Consumer<Message<byte[]>> {
                 .takeUntilOther(closing.asMono());
     }
 
-    /** Signals the end of the service, so open streams complete and graceful shutdown need not wait for them. */
-    public Mono<Void> closing() {
-        return closing.asMono();
-    }
-
+    /** Ends every {@link #under} at the end of the service, so graceful shutdown need not wait for open streams. */
     @EventListener
     void close(ContextClosedEvent event) {
         // Child contexts (the binder's, for one) publish their closing to this one too: only ours counts.

@@ -9,7 +9,6 @@ import dev.newsroom.comment.article.Article;
 import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.platform.security.TestTokens;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,7 +79,7 @@ class ArticleEventsTest {
 
         articles.send(0, article.id(), Articles.UPDATED, updated, updatedData);
         articles.send(0, article.id(), Articles.PUBLISHED, published, publishedData);
-        awaitMarkerOnPartitionZero();
+        articles.awaitMarkerOnPartitionZero();
 
         assertThat(articles.projected(article.id())).isEqualTo(afterUpdate);
     }
@@ -115,7 +114,7 @@ class ArticleEventsTest {
                 Articles.UPDATED,
                 UUID.randomUUID().toString(),
                 Articles.snapshot(article, article.createdAt().plusSeconds(600)));
-        awaitMarkerOnPartitionZero();
+        articles.awaitMarkerOnPartitionZero();
 
         assertThat(articles.projected(article.id()).deleted()).isTrue();
         web.post()
@@ -189,20 +188,8 @@ class ArticleEventsTest {
                 "newsroom.article.reviewed.v9",
                 UUID.randomUUID().toString(),
                 "not even JSON");
-        awaitMarkerOnPartitionZero();
+        articles.awaitMarkerOnPartitionZero();
 
         assertThat(articles.projected(article.id())).isNull();
-    }
-
-    /** Publishes a new article to partition 0 and waits for it: everything sent there before is consumed. */
-    private void awaitMarkerOnPartitionZero() {
-        TestArticle marker = Articles.newArticle(UUID.randomUUID().toString());
-        articles.send(
-                0,
-                marker.id(),
-                Articles.PUBLISHED,
-                UUID.randomUUID().toString(),
-                Articles.snapshot(marker, Instant.now()));
-        articles.awaitProjected(marker.id(), found -> true);
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsroom.comment.Articles;
 import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentServiceTest;
+import dev.newsroom.comment.article.Article;
 import dev.newsroom.platform.authors.AuthorProfiles;
 import dev.newsroom.platform.authors.TestUsers;
 import dev.newsroom.platform.security.TestTokens;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +95,44 @@ class CommentStreamTest {
             CommentStreams.Received deleted = stream.next(event -> id(event) == id, WAIT);
             assertThat(deleted.name()).isEqualTo("comment-deleted");
             assertThat(deleted.comment().path("deleted").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aDeletedArticlesCommentsAreRemovedLiveByItsCascade() throws Exception {
+        try (CommentStreams stream = new CommentStreams(web, article.slug())) {
+            long id = stream.postUntilStreamed(attempt -> post("Warm-up " + attempt));
+
+            articles.deleted(article, Instant.now());
+
+            CommentStreams.Received removed = stream.next(event -> id(event) == id, WAIT);
+            assertThat(removed.name()).isEqualTo("comment-deleted");
+            assertThat(removed.comment().path("deleted").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aWithdrawnArticlesStreamEndsAndSendsNothingMoreOfItsKeptComments() throws Exception {
+        try (CommentStreams stream = new CommentStreams(web, article.slug())) {
+            stream.postUntilStreamed(attempt -> post("Warm-up " + attempt));
+            long held = post("Links: https://a.example https://b.example https://c.example");
+
+            articles.withdrawn(article, Instant.now());
+            articles.awaitProjected(article.id(), Article::deleted);
+            // The comment was kept, so a moderator may still approve it; the story's readers must not see it.
+            web.post()
+                    .uri("/api/moderation/comments/{id}/approve", held)
+                    .header(HttpHeaders.AUTHORIZATION, TestTokens.moderator().authorization())
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+
+            assertThat(stream.ends(WAIT)).as("the stream ends").isTrue();
+            for (CommentStreams.Received event = stream.poll(Duration.ZERO);
+                    event != null;
+                    event = stream.poll(Duration.ZERO)) {
+                assertThat(id(event)).as("the approved comment is not sent").isNotEqualTo(held);
+            }
         }
     }
 

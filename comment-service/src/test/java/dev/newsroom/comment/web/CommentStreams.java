@@ -2,6 +2,7 @@ package dev.newsroom.comment.web;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -24,6 +25,7 @@ final class CommentStreams implements AutoCloseable {
     record Received(String name, JsonNode comment) {}
 
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
     private final Disposable subscription;
 
     CommentStreams(WebTestClient web, String slug) {
@@ -36,9 +38,17 @@ final class CommentStreams implements AutoCloseable {
                 .returnResult(EVENT)
                 .getResponseBody()
                 .filter(event -> event.event() != null)
-                .subscribe(event -> received.add(new Received(
-                        event.event(),
-                        JsonMapper.shared().readTree(event.data()).path("comment"))));
+                .subscribe(
+                        event -> received.add(new Received(
+                                event.event(),
+                                JsonMapper.shared().readTree(event.data()).path("comment"))),
+                        failed -> ended.countDown(),
+                        ended::countDown);
+    }
+
+    /** Whether the server ended the stream within {@code wait}. */
+    boolean ends(Duration wait) throws InterruptedException {
+        return ended.await(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The next event that matches, skipping others, or an AssertionError after {@code wait}. */

@@ -39,6 +39,13 @@ public final class ProjectionEvents {
     /** The type of {@code newsroom.articles.v1} that deletes an article. */
     public static final String ARTICLE_DELETED = "newsroom.article.deleted.v1";
 
+    /**
+     * The type of {@code newsroom.articles.v1} that withdraws (unpublishes) an article. Final in this
+     * version: a withdrawn story is never published again, so to a copy of the articles it is gone
+     * as a deleted one is.
+     */
+    public static final String ARTICLE_WITHDRAWN = "newsroom.article.withdrawn.v1";
+
     private static final Logger log = LoggerFactory.getLogger(ProjectionEvents.class);
 
     private final JsonMapper json;
@@ -56,18 +63,28 @@ public final class ProjectionEvents {
 
     /**
      * The events of {@code newsroom.articles.v1}, the copy every consumer of articles keeps:
-     * published and updated change an article, deleted removes it. The type names are the topic's
-     * public contract (contracts/asyncapi.yaml), the same for every consumer.
+     * published and updated change an article; deleted and withdrawn remove it, both through {@code
+     * removal}. Other systems must drop a withdrawn story at once and it never comes back, so a copy
+     * removes it exactly as a deleted one, tombstone and all. The type names are the topic's public
+     * contract (contracts/asyncapi.yaml), the same for every consumer.
+     *
+     * <p>Both removals are read into the one {@code removalData} record. Their contracts share
+     * {@code articleId}, {@code slug} and {@code authorId}; the time is {@code deletedAt} in one and
+     * {@code withdrawnAt} in the other, so a record that reads it names it once and accepts both
+     * ({@code @JsonAlias({"deletedAt", "withdrawnAt"})}). A service for which a withdrawal must do
+     * less than a deletion (comment-service keeps a withdrawn story's comments) registers its own
+     * handling of {@link #ARTICLE_WITHDRAWN} with {@link #on} afterwards.
      *
      * @param <C> the service's record of a change event's data (tolerant: unknown fields ignored)
-     * @param <D> the service's record of a deletion event's data
+     * @param <R> the service's record of a deletion's or withdrawal's data
      */
-    public static <C, D> ProjectionEvents ofArticles(
-            JsonMapper json, Class<C> changeData, Applier<C> change, Class<D> deletionData, Applier<D> deletion) {
+    public static <C, R> ProjectionEvents ofArticles(
+            JsonMapper json, Class<C> changeData, Applier<C> change, Class<R> removalData, Applier<R> removal) {
         return reading(json)
                 .on(ARTICLE_PUBLISHED, changeData, change)
                 .on(ARTICLE_UPDATED, changeData, change)
-                .on(ARTICLE_DELETED, deletionData, deletion);
+                .on(ARTICLE_DELETED, removalData, removal)
+                .on(ARTICLE_WITHDRAWN, removalData, removal);
     }
 
     /**

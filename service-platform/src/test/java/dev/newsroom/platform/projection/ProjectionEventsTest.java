@@ -3,6 +3,8 @@ package dev.newsroom.platform.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import dev.newsroom.contracts.EventContracts;
 import dev.newsroom.platform.messaging.CloudEventHeaders;
 import dev.newsroom.platform.messaging.EventMessages.UnreadableEvent;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,12 @@ class ProjectionEventsTest {
 
     record StoryDeleted(String storyId, Instant deletedAt) {}
 
+    /** A consumer's record of an article's removal, as {@link ProjectionEvents#ofArticles} asks for it. */
+    record ArticleRemoved(
+            String articleId,
+            String slug,
+            @JsonAlias({"deletedAt", "withdrawnAt"}) Instant removedAt) {}
+
     final List<String> applied = new ArrayList<>();
     final ProjectionEvents events = ProjectionEvents.reading(
                     JsonMapper.builder().build())
@@ -46,6 +54,46 @@ class ProjectionEventsTest {
         events.apply(message(DELETED, "e3", "{\"storyId\":\"s1\",\"deletedAt\":\"2026-11-26T12:00:00Z\"}"));
 
         assertThat(applied).containsExactly("deleted e3 s1 2026-11-26T12:00:00Z");
+    }
+
+    @Test
+    void anArticleWithdrawalTakesTheDeletionPathWithItsOwnTime() {
+        ProjectionEvents articles = ProjectionEvents.ofArticles(
+                JsonMapper.builder().build(), StoryChanged.class, this::change, ArticleRemoved.class, this::removal);
+
+        articles.apply(message(
+                ProjectionEvents.ARTICLE_DELETED, "e1", EventContracts.example(ProjectionEvents.ARTICLE_DELETED)));
+        articles.apply(message(
+                ProjectionEvents.ARTICLE_WITHDRAWN, "e2", EventContracts.example(ProjectionEvents.ARTICLE_WITHDRAWN)));
+
+        assertThat(applied)
+                .containsExactly(
+                        "removed e1 how-the-tide-turned-1a2b3c 2026-11-26T12:00:00Z",
+                        "removed e2 how-the-tide-turned-1a2b3c 2026-11-26T14:30:00Z");
+    }
+
+    @Test
+    void aServiceMayHandleAWithdrawalOtherwiseThanADeletion() {
+        ProjectionEvents articles = ProjectionEvents.ofArticles(
+                        JsonMapper.builder().build(),
+                        StoryChanged.class,
+                        this::change,
+                        ArticleRemoved.class,
+                        this::removal)
+                .on(ProjectionEvents.ARTICLE_WITHDRAWN, ArticleRemoved.class, (eventId, data) -> {
+                    applied.add("withdrawn " + eventId + " " + data.slug());
+                    return Mono.just(true);
+                });
+
+        articles.apply(message(
+                ProjectionEvents.ARTICLE_WITHDRAWN, "e3", EventContracts.example(ProjectionEvents.ARTICLE_WITHDRAWN)));
+        articles.apply(message(
+                ProjectionEvents.ARTICLE_DELETED, "e4", EventContracts.example(ProjectionEvents.ARTICLE_DELETED)));
+
+        assertThat(applied)
+                .containsExactly(
+                        "withdrawn e3 how-the-tide-turned-1a2b3c",
+                        "removed e4 how-the-tide-turned-1a2b3c 2026-11-26T12:00:00Z");
     }
 
     @Test
@@ -83,6 +131,11 @@ class ProjectionEventsTest {
 
     private Mono<Boolean> deletion(String eventId, StoryDeleted data) {
         applied.add("deleted " + eventId + " " + data.storyId() + " " + data.deletedAt());
+        return Mono.just(true);
+    }
+
+    private Mono<Boolean> removal(String eventId, ArticleRemoved data) {
+        applied.add("removed " + eventId + " " + data.slug() + " " + data.removedAt());
         return Mono.just(true);
     }
 

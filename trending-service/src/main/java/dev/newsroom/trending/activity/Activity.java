@@ -118,7 +118,10 @@ public final class Activity {
         changes.meta = true;
     }
 
-    /** Deleted: leaves every ranking, and its counters are dropped (they can never rank again). */
+    /**
+     * Deleted, or withdrawn (never published again): leaves every ranking, and its counters are
+     * dropped (they can never rank again).
+     */
     public void deleted() {
         if (deleted) {
             return;

@@ -9,6 +9,7 @@ import dev.newsroom.trending.TrendingServiceTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,18 +72,27 @@ class TrendingApiTest {
 
     @Test
     void aDeletedArticleLeavesEveryRankingAtOnce() {
+        leavesEveryRankingAtOnce(topics::deleted);
+    }
+
+    @Test
+    void aWithdrawnArticleLeavesEveryRankingAtOnce() {
+        leavesEveryRankingAtOnce(topics::withdrawn);
+    }
+
+    private void leavesEveryRankingAtOnce(Consumer<TestArticle> removal) {
         String tag = InputTopics.newTag();
         TestArticle kept = InputTopics.newArticle(tag);
-        TestArticle deleted = InputTopics.newArticle(tag);
+        TestArticle removed = InputTopics.newArticle(tag);
         topics.published(kept);
-        topics.published(deleted);
+        topics.published(removed);
         topics.viewed(kept, "reader-0123456789abcdef", Instant.now());
-        topics.viewed(deleted, "reader-0123456789abcdef", Instant.now());
-        topics.viewed(deleted, "other-0123456789abcdef", Instant.now());
+        topics.viewed(removed, "reader-0123456789abcdef", Instant.now());
+        topics.viewed(removed, "other-0123456789abcdef", Instant.now());
         rankings.await("window=all&tag=" + tag, body -> body.path("articles").size() == 2);
         rankings.await("ranking=hot&tag=" + tag, body -> body.path("articles").size() == 2);
 
-        topics.deleted(deleted);
+        removal.accept(removed);
 
         for (String query : new String[] {"window=24h", "window=7d", "window=30d", "window=all", "ranking=hot"}) {
             JsonNode ranking = rankings.await(

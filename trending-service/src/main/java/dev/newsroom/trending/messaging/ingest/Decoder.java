@@ -6,8 +6,8 @@ import dev.newsroom.trending.activity.ActivityOp;
 import dev.newsroom.trending.activity.Hours;
 import dev.newsroom.trending.activity.RecentViews;
 import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleChanged;
-import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleDeleted;
 import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleFavorited;
+import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleRemoved;
 import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleUnfavorited;
 import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleViewed;
 import dev.newsroom.trending.messaging.ingest.InputEvents.CommentDeleted;
@@ -78,8 +78,9 @@ final class Decoder {
                         event.updatedAt());
                 yield new ActivityOp.Described(id(event.articleId(), "articleId"), source, offset, meta);
             }
-            case InputEvents.DELETED -> {
-                ArticleDeleted event = read(record, ArticleDeleted.class);
+            case InputEvents.DELETED, InputEvents.WITHDRAWN -> {
+                // A withdrawn story is never published again: to the rankings it is deleted, for good.
+                ArticleRemoved event = read(record, ArticleRemoved.class);
                 yield new ActivityOp.Deleted(id(event.articleId(), "articleId"), source, offset);
             }
             case InputEvents.FAVORITED -> {

@@ -19,6 +19,7 @@ final class InputEvents {
     static final String PUBLISHED = "newsroom.article.published.v1";
     static final String UPDATED = "newsroom.article.updated.v1";
     static final String DELETED = "newsroom.article.deleted.v1";
+    static final String WITHDRAWN = "newsroom.article.withdrawn.v1";
     static final String FAVORITED = "newsroom.article.favorited.v1";
     static final String UNFAVORITED = "newsroom.article.unfavorited.v1";
     static final String COMMENT_POSTED = "newsroom.comment.posted.v1";
@@ -43,9 +44,12 @@ final class InputEvents {
             Instant createdAt,
             Instant updatedAt) {}
 
-    /** {@code newsroom.article.deleted.v1}. */
+    /**
+     * {@code newsroom.article.deleted.v1} and {@code .withdrawn.v1} (unpublished by an editor, never
+     * published again): either way the article leaves every ranking, so only its id is read.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ArticleDeleted(String articleId, Instant deletedAt) {}
+    record ArticleRemoved(String articleId) {}
 
     /** {@code newsroom.article.favorited.v1}. */
     @JsonIgnoreProperties(ignoreUnknown = true)

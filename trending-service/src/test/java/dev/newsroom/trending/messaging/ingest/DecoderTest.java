@@ -63,6 +63,17 @@ class DecoderTest {
     }
 
     @Test
+    void aWithdrawalDeletesTheArticleAtItsOwnOffset() {
+        String withdrawn = "{\"articleId\":\"a\",\"slug\":\"a-story-1a2b3c\",\"withdrawnAt\":\"2026-11-26T14:30:00Z\"}";
+
+        assertThat(decoder.decode(record(InputEvents.WITHDRAWN, withdrawn), "a0", views))
+                .isEqualTo(new ActivityOp.Deleted("a", "a0", 5));
+        assertThatThrownBy(() -> decoder.decode(record(InputEvents.WITHDRAWN, "{\"slug\":\"a-story\"}"), "a0", views))
+                .isInstanceOf(Decoder.PoisonEvent.class)
+                .hasMessageContaining("articleId");
+    }
+
+    @Test
     void heldCommentsDoNotCountUntilApproved() {
         String held =
                 "{\"commentId\":7,\"articleId\":\"a\",\"createdAt\":\"2026-11-26T10:00:00Z\",\"status\":\"held\"}";

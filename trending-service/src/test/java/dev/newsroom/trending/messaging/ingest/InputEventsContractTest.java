@@ -7,8 +7,8 @@ import dev.newsroom.contracts.EventContracts;
 import dev.newsroom.trending.activity.ActivityOp;
 import dev.newsroom.trending.activity.RecentViews;
 import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleChanged;
-import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleDeleted;
 import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleFavorited;
+import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleRemoved;
 import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleUnfavorited;
 import dev.newsroom.trending.messaging.ingest.InputEvents.ArticleViewed;
 import dev.newsroom.trending.messaging.ingest.InputEvents.CommentDeleted;
@@ -36,9 +36,12 @@ class InputEventsContractTest {
             assertThat(event.tagList()).isNotEmpty();
             assertThat(event.createdAt()).isNotNull();
         }
-        assertThat(json.readValue(EventContracts.example(InputEvents.DELETED), ArticleDeleted.class)
-                        .articleId())
-                .isEqualTo(ARTICLE);
+        for (String type : new String[] {InputEvents.DELETED, InputEvents.WITHDRAWN}) {
+            assertThat(json.readValue(EventContracts.example(type), ArticleRemoved.class)
+                            .articleId())
+                    .as(type)
+                    .isEqualTo(ARTICLE);
+        }
         assertThat(json.readValue(EventContracts.example(InputEvents.FAVORITED), ArticleFavorited.class)
                         .favoritedAt())
                 .isNotNull();
@@ -89,6 +92,15 @@ class InputEventsContractTest {
                 assertThat(op.articleId()).as(type).isEqualTo(ARTICLE);
             }
         }
+    }
+
+    @Test
+    void theWithdrawnExampleDecodesIntoTheDeletion() {
+        assertThat(decoder.decode(
+                        record(InputEvents.WITHDRAWN, EventContracts.example(InputEvents.WITHDRAWN)),
+                        "a0",
+                        new RecentViews(1800, 300)))
+                .isEqualTo(new ActivityOp.Deleted(ARTICLE, "a0", 1));
     }
 
     static ConsumerRecord<String, byte[]> record(String type, String json) {
