@@ -42,6 +42,7 @@ public record Article(
         Instant publishedAt,
         Instant draftedAt,
         long version,
+        List<Correction> corrections,
         List<OutboxEvent> outbox) {
 
     public static final String COLLECTION = "articles";
@@ -50,6 +51,7 @@ public record Article(
         tagList = tagList == null ? List.of() : List.copyOf(tagList);
         labels = labels == null ? List.of() : List.copyOf(labels);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
         status = status == null ? Status.PUBLISHED : status;
         draftedAt = draftedAt == null ? createdAt : draftedAt;
     }
@@ -81,6 +83,7 @@ public record Article(
                 status == Status.PUBLISHED ? now : null,
                 now,
                 0,
+                List.of(),
                 List.of());
     }
 
@@ -111,6 +114,7 @@ public record Article(
                 publishedAt,
                 draftedAt,
                 version + 1,
+                corrections,
                 outbox);
     }
 
@@ -136,6 +140,7 @@ public record Article(
                 publishedAt,
                 draftedAt,
                 version,
+                corrections,
                 outbox);
     }
 
@@ -163,11 +168,54 @@ public record Article(
                 publishing ? now : publishedAt,
                 draftedAt,
                 version + 1,
+                corrections,
                 outbox);
     }
 
     public boolean isPublished() {
         return status == Status.PUBLISHED;
+    }
+
+    /**
+     * This article with {@code note} appended to its corrections (at the version after this one);
+     * nothing else changes, not even {@code updatedAt}: a correction is a note about the story.
+     */
+    Article corrected(Correction note) {
+        List<Correction> notes = new java.util.ArrayList<>(corrections);
+        notes.add(note);
+        return new Article(
+                id,
+                slug,
+                title,
+                description,
+                body,
+                bodyHtml,
+                tagList,
+                authorId,
+                labels,
+                source,
+                coverImage,
+                favoritesCount,
+                createdAt,
+                updatedAt,
+                deleted,
+                status,
+                publishAt,
+                publishedAt,
+                draftedAt,
+                version + 1,
+                notes,
+                outbox);
+    }
+
+    /**
+     * A note an editor appended to the published story: a {@code correction} of a fact, a {@code
+     * clarification} or an {@code update}, with its text and time. Notes are only ever appended, so
+     * what a story once said wrongly is never edited away silently.
+     */
+    public record Correction(String kind, String text, Instant at) {
+
+        public static final java.util.Set<String> KINDS = java.util.Set.of("correction", "clarification", "update");
     }
 
     /** An editorial label such as "Breaking news"; past {@code expiresAt} it no longer shows. */

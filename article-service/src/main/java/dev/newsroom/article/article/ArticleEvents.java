@@ -1,5 +1,6 @@
 package dev.newsroom.article.article;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.newsroom.platform.outbox.OutboxEvent;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,8 @@ public final class ArticleEvents {
             Article.Source source,
             String coverImage,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Article.Correction> corrections) {
 
         static ArticleSnapshot of(Article article) {
             return new ArticleSnapshot(
@@ -56,7 +58,8 @@ public final class ArticleEvents {
                     article.source(),
                     article.coverImage(),
                     article.createdAt(),
-                    article.updatedAt());
+                    article.updatedAt(),
+                    article.corrections());
         }
     }
 

@@ -60,10 +60,14 @@ public record ArticleInput(
             // RealWorld's update changes at least one field; a body naming none is a client's mistake.
             errors.add("article", "must contain at least one of title, description, body, tagList");
         }
-        if (!creating && present.contains("status")) {
+        if (present.contains("status") && !creating) {
             // A story's status moves only through submit, schedule, publish and withdraw, which
             // check who may move it; an edit that named one would otherwise be silently ignored.
             errors.add("status", "is changed through submit, schedule, publish and withdraw");
+        }
+        if (present.contains("corrections")) {
+            // Corrections are appended by editors one at a time and never rewritten.
+            errors.add("corrections", "are appended through POST /api/articles/{slug}/corrections");
         }
 
         String title = text(article, "title", TITLE_MAX, creating, errors);

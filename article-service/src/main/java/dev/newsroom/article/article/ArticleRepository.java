@@ -172,6 +172,15 @@ class ArticleRepository implements SmartInitializingSingleton {
         return replaceIfUnchanged(moved, update, events);
     }
 
+    /**
+     * Stores the corrections of {@code corrected} with {@code events}, if the stored article is still
+     * at the version {@code corrected} was computed from; empty otherwise.
+     */
+    Mono<Article> correct(Article corrected, List<OutboxEvent> events) {
+        Update update = new Update().set("corrections", corrected.corrections()).set("version", corrected.version());
+        return replaceIfUnchanged(corrected, update, events);
+    }
+
     private Mono<Article> replaceIfUnchanged(Article next, Update update, List<OutboxEvent> events) {
         if (!events.isEmpty()) {
             OutboxEvents.appendTo(update, events);

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -28,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class ArticleWriting {
 
     private static final int SLUG_ATTEMPTS = 5;
-    /** An edit computed from a version that changed meanwhile is computed again, this many times in all. */
-    private static final int EDIT_ATTEMPTS = 3;
 
     private final ArticleRepository articles;
     private final FavoriteRepository favorites;
@@ -87,24 +84,16 @@ public class ArticleWriting {
      * is the same whatever the body holds.
      */
     public Mono<Article> update(String slug, CurrentUser user, JsonNode article) {
-        return update(slug, user, article, 1);
-    }
-
-    private Mono<Article> update(String slug, CurrentUser user, JsonNode article, int attempt) {
-        return ownedBy(slug, user).flatMap(current -> {
-            ArticleInput input = ArticleInput.parse(article, false);
-            String bodyHtml = input.has("body") ? markdown.toSafeHtml(input.body()) : current.bodyHtml();
-            Article changed = current.edited(input, bodyHtml, now());
-            // Consumers hold only published stories: a withdrawn one's edit would bring it back.
-            List<OutboxEvent> events =
-                    changed.isPublished() ? List.of(ArticleEvents.updated(changed, json)) : List.of();
-            return articles.update(changed, events)
-                    .switchIfEmpty(Mono.defer(() -> attempt < EDIT_ATTEMPTS
-                            ? update(slug, user, article, attempt + 1)
-                            : Mono.error(
-                                    new ApiException(HttpStatus.CONFLICT, "article", "changed meanwhile; try again"))))
-                    .doOnNext(saved -> relay.wakeUp());
-        });
+        return ChangedMeanwhile.retry(() -> ownedBy(slug, user).flatMap(current -> {
+                    ArticleInput input = ArticleInput.parse(article, false);
+                    String bodyHtml = input.has("body") ? markdown.toSafeHtml(input.body()) : current.bodyHtml();
+                    Article changed = current.edited(input, bodyHtml, now());
+                    // Consumers hold only published stories: a withdrawn one's edit would bring it back.
+                    List<OutboxEvent> events =
+                            changed.isPublished() ? List.of(ArticleEvents.updated(changed, json)) : List.of();
+                    return articles.update(changed, events);
+                }))
+                .doOnNext(saved -> relay.wakeUp());
     }
 
     /**

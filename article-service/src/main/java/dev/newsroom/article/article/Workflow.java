@@ -37,8 +37,6 @@ public class Workflow {
     /** A story may be scheduled at most this far ahead. */
     static final Duration LONGEST_SCHEDULE = Duration.ofDays(365);
 
-    private static final int ATTEMPTS = 3;
-
     private final ArticleRepository articles;
     private final ArticleReads reads;
     private final OutboxRelay relay;
@@ -138,27 +136,22 @@ public class Workflow {
     }
 
     private Mono<Article> move(String slug, CurrentUser user, Move move, JsonNode body) {
-        return attempt(slug, user, move, body, 1).doOnNext(moved -> relay.wakeUp());
-    }
-
-    private Mono<Article> attempt(String slug, CurrentUser user, Move move, JsonNode body, int attempt) {
-        return reads.bySlugFor(slug, user).flatMap(current -> {
-            if (!allowed(user, current, move)) {
-                return Mono.error(ApiException.forbidden("article"));
-            }
-            Instant now = now();
-            Instant publishAt = move == Move.SCHEDULE ? publishAt(body, now) : null;
-            if (!move.from.contains(current.status())) {
-                return Mono.error(new ApiException(
-                        HttpStatus.CONFLICT, "status", "is " + current.status().apiName() + "; " + move.rule));
-            }
-            Article moved = current.movedTo(move.to, publishAt, now);
-            return articles.move(moved, events(current, moved, move, now))
-                    .switchIfEmpty(Mono.defer(() -> attempt < ATTEMPTS
-                            ? attempt(slug, user, move, body, attempt + 1)
-                            : Mono.error(
-                                    new ApiException(HttpStatus.CONFLICT, "article", "changed meanwhile; try again"))));
-        });
+        return ChangedMeanwhile.retry(() -> reads.bySlugFor(slug, user).flatMap(current -> {
+                    if (!allowed(user, current, move)) {
+                        return Mono.error(ApiException.forbidden("article"));
+                    }
+                    Instant now = now();
+                    Instant publishAt = move == Move.SCHEDULE ? publishAt(body, now) : null;
+                    if (!move.from.contains(current.status())) {
+                        return Mono.error(new ApiException(
+                                HttpStatus.CONFLICT,
+                                "status",
+                                "is " + current.status().apiName() + "; " + move.rule));
+                    }
+                    Article moved = current.movedTo(move.to, publishAt, now);
+                    return articles.move(moved, events(current, moved, move, now));
+                }))
+                .doOnNext(moved -> relay.wakeUp());
     }
 
     private boolean allowed(CurrentUser user, Article article, Move move) {

@@ -22,7 +22,8 @@ class ArticleAccessRules {
                         "/api/articles/*/submit",
                         "/api/articles/*/schedule",
                         "/api/articles/*/publish",
-                        "/api/articles/*/withdraw")
+                        "/api/articles/*/withdraw",
+                        "/api/articles/*/corrections")
                 .authenticated()
                 .pathMatchers(HttpMethod.GET, "/api/desk")
                 .authenticated()

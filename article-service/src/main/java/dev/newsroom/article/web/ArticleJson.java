@@ -13,7 +13,7 @@ import java.util.Map;
  * The JSON article-service answers with: the RealWorld article, its {@code author} profile as the
  * viewer sees it (from the service's copy of the users' events, so no answer needs user-service),
  * plus Newsroom's labels, source, cover image, the story's {@code status} in the desk's workflow (and
- * {@code publishAt} when it is scheduled) and, for a single article, the rendered and sanitised
+ * {@code publishAt} when it is scheduled), the editors' {@code corrections} and, for a single article, the rendered and sanitised
  * {@code bodyHtml}.
  */
 final class ArticleJson {
@@ -37,7 +37,11 @@ final class ArticleJson {
             Article.Source source,
             String coverImage,
             String status,
-            String publishAt) {}
+            String publishAt,
+            List<Correction> corrections) {}
+
+    /** A note under the story's title; absent when there is none. */
+    record Correction(String kind, String text, String at) {}
 
     record Label(String name, String expiresAt) {}
 
@@ -89,7 +93,12 @@ final class ArticleJson {
                 article.source(),
                 article.coverImage(),
                 article.status().apiName(),
-                Timestamps.iso(article.publishAt()));
+                Timestamps.iso(article.publishAt()),
+                article.corrections().isEmpty()
+                        ? null
+                        : article.corrections().stream()
+                                .map(note -> new Correction(note.kind(), note.text(), Timestamps.iso(note.at())))
+                                .toList());
     }
 
     /** The desk: each queue a page of articles without bodies, with its count. */

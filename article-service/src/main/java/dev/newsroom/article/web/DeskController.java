@@ -2,6 +2,7 @@ package dev.newsroom.article.web;
 
 import dev.newsroom.article.article.Article;
 import dev.newsroom.article.article.ArticleQuery;
+import dev.newsroom.article.article.Corrections;
 import dev.newsroom.article.article.Desk;
 import dev.newsroom.article.article.Workflow;
 import dev.newsroom.platform.security.CurrentUser;
@@ -19,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The desk's endpoints: moving a story through the workflow ({@link Workflow}: each answers the
- * story as it is after the move) and the queues ({@link Desk}). All need a token ({@link
+ * story as it is after the move), corrections ({@link Corrections}) and the queues ({@link Desk}). All need a token ({@link
  * ArticleAccessRules}).
  */
 @RestController
@@ -28,9 +29,11 @@ class DeskController {
     private final Workflow workflow;
     private final Desk desk;
     private final ArticleAnswers answers;
+    private final Corrections corrections;
 
-    DeskController(Workflow workflow, Desk desk, ArticleAnswers answers) {
+    DeskController(Workflow workflow, Desk desk, ArticleAnswers answers, Corrections corrections) {
         this.workflow = workflow;
+        this.corrections = corrections;
         this.desk = desk;
         this.answers = answers;
     }
@@ -60,6 +63,16 @@ class DeskController {
     Mono<ArticleJson.Single> withdraw(@PathVariable String slug, @AuthenticationPrincipal Jwt token) {
         CurrentUser user = CurrentUser.of(token);
         return answer(workflow.withdraw(slug, user), user);
+    }
+
+    /** An editor appends a correction, clarification or update to a published story. */
+    @PostMapping("/api/articles/{slug}/corrections")
+    Mono<ArticleJson.Single> correct(
+            @PathVariable String slug,
+            @RequestBody(required = false) JsonNode body,
+            @AuthenticationPrincipal Jwt token) {
+        CurrentUser user = CurrentUser.of(token);
+        return answer(corrections.append(slug, user, body), user);
     }
 
     /** Paging as the lists have it (20 by default, at most 100), applied to each queue. */

@@ -250,6 +250,64 @@ class DeskWorkflowTest {
     }
 
     @Test
+    void editorsAppendCorrectionsThatReadersAndConsumersSeeAndNobodyEditsAway() {
+        String slug = slugOf(create(writer, Map.of("title", "Corrected", "description", "d", "body", "b"))
+                .expectStatus()
+                .isCreated());
+        String id = TestArticles.idOf(mongo, slug);
+        Map<String, Object> note =
+                Map.of("correction", Map.of("kind", "correction", "text", "The vote was on Tuesday."));
+        try (TopicReader topic = new TopicReader(ArticleEvents.TOPIC)) {
+            correct(writer, slug, note).expectStatus().isForbidden();
+            correct(editor, slug, Map.of("correction", Map.of("kind", "retraction", "text", "x")))
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors.kind")
+                    .exists();
+            correct(editor, slug, Map.of("correction", Map.of("kind", "update", "text", " ")))
+                    .expectStatus()
+                    .isEqualTo(422);
+            correct(editor, slug, note).expectStatus().isOk();
+            correct(editor, slug, Map.of("correction", Map.of("kind", "update", "text", "Results are in.")))
+                    .expectStatus()
+                    .isOk();
+
+            web.get()
+                    .uri("/api/articles/" + slug)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.article.corrections.length()")
+                    .isEqualTo(2)
+                    .jsonPath("$.article.corrections[0].kind")
+                    .isEqualTo("correction")
+                    .jsonPath("$.article.corrections[0].text")
+                    .isEqualTo("The vote was on Tuesday.")
+                    .jsonPath("$.article.corrections[1].kind")
+                    .isEqualTo("update");
+            as(writer, web.put().uri("/api/articles/" + slug))
+                    .bodyValue(Map.of("article", Map.of("title", "x", "corrections", List.of())))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(422);
+
+            topic.await(event -> id.equals(event.key()), 3, WAIT);
+            List<TopicReader.Event> events = topic.settle(event -> id.equals(event.key()), Duration.ofSeconds(2));
+            assertThat(events)
+                    .extracting(TopicReader.Event::type)
+                    .containsExactly(ArticleEvents.PUBLISHED, ArticleEvents.UPDATED, ArticleEvents.UPDATED);
+            events.forEach(event -> EventContracts.assertValid(event.type(), event.value()));
+            assertThat(events.get(2).value())
+                    .contains("The vote was on Tuesday.")
+                    .contains("Results are in.");
+        }
+        String drafted = draft("Not public yet", null);
+        correct(editor, drafted, note).expectStatus().isEqualTo(409);
+    }
+
+    @Test
     void aScheduleMustBeInTheFutureAndWithinAYear() {
         String slug = draft("Scheduled badly", null);
         schedule(editor, slug, Map.of())
@@ -438,6 +496,12 @@ class DeskWorkflowTest {
 
     private WebTestClient.ResponseSpec move(TestTokens.User user, String slug, String move) {
         return as(user, web.post().uri("/api/articles/" + slug + "/" + move)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec correct(TestTokens.User user, String slug, Map<String, Object> body) {
+        return as(user, web.post().uri("/api/articles/" + slug + "/corrections"))
+                .bodyValue(body)
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec schedule(TestTokens.User user, String slug, Map<String, Object> body) {
