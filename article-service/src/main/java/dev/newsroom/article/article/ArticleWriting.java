@@ -8,7 +8,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -28,8 +33,11 @@ public class ArticleWriting {
 
     private static final int SLUG_ATTEMPTS = 5;
 
+    private static final Logger log = LoggerFactory.getLogger(ArticleWriting.class);
+
     private final ArticleRepository articles;
     private final FavoriteRepository favorites;
+    private final RevisionRepository revisions;
     private final ArticleReads reads;
     private final MarkdownRenderer markdown;
     private final OutboxRelay relay;
@@ -39,6 +47,7 @@ public class ArticleWriting {
     ArticleWriting(
             ArticleRepository articles,
             FavoriteRepository favorites,
+            RevisionRepository revisions,
             ArticleReads reads,
             MarkdownRenderer markdown,
             OutboxRelay relay,
@@ -46,6 +55,7 @@ public class ArticleWriting {
             Clock clock) {
         this.articles = articles;
         this.favorites = favorites;
+        this.revisions = revisions;
         this.reads = reads;
         this.markdown = markdown;
         this.relay = relay;
@@ -63,7 +73,9 @@ public class ArticleWriting {
                 .retryWhen(Retry.max(SLUG_ATTEMPTS - 1)
                         .filter(DuplicateKeyException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> ApiException.taken("slug")))
-                .doOnNext(article -> relay.wakeUp());
+                .doOnNext(article -> relay.wakeUp())
+                .flatMap(article -> kept(Revision.of(null, article, authorId, article.createdAt(), null))
+                        .thenReturn(article));
     }
 
     private Article newArticle(String authorId, ArticleInput input, Status status) {
@@ -84,16 +96,64 @@ public class ArticleWriting {
      * is the same whatever the body holds.
      */
     public Mono<Article> update(String slug, CurrentUser user, JsonNode article) {
-        return ChangedMeanwhile.retry(() -> ownedBy(slug, user).flatMap(current -> {
+        return save(
+                () -> ownedBy(slug, user),
+                current -> {
                     ArticleInput input = ArticleInput.parse(article, false);
                     String bodyHtml = input.has("body") ? markdown.toSafeHtml(input.body()) : current.bodyHtml();
-                    Article changed = current.edited(input, bodyHtml, now());
+                    return current.edited(input, bodyHtml, now());
+                },
+                user,
+                null);
+    }
+
+    /**
+     * Brings back the content of {@code revision} (an editor's move, checked by {@link Revisions}),
+     * as a new change: a new revision that names the one it restored, and an update event if the
+     * story is published.
+     */
+    Mono<Article> restore(String slug, CurrentUser editor, Revision revision) {
+        ArticleInput input = new ArticleInput(
+                Set.copyOf(Revision.CONTENT),
+                revision.title(),
+                revision.description(),
+                revision.body(),
+                revision.tagList(),
+                null,
+                null,
+                null);
+        String bodyHtml = markdown.toSafeHtml(revision.body());
+        return save(
+                () -> reads.bySlugFor(slug, editor), current -> current.edited(input, bodyHtml, now()), editor, (int)
+                        revision.number());
+    }
+
+    /**
+     * Reads the article, computes {@code change}, and stores it on the version read (again from a
+     * fresh read if it changed meanwhile), with its event if the story is published, then its
+     * revision. A revision that cannot be written after the story was is logged and missing from
+     * the history; the change itself stands.
+     */
+    private Mono<Article> save(
+            Supplier<Mono<Article>> read, UnaryOperator<Article> change, CurrentUser by, Integer restoredFrom) {
+        return ChangedMeanwhile.retry(() -> read.get().flatMap(current -> {
+                    Article changed = change.apply(current);
                     // Consumers hold only published stories: a withdrawn one's edit would bring it back.
                     List<OutboxEvent> events =
                             changed.isPublished() ? List.of(ArticleEvents.updated(changed, json)) : List.of();
-                    return articles.update(changed, events);
+                    return articles.update(changed, events)
+                            .flatMap(
+                                    saved -> kept(Revision.of(current, saved, by.id(), saved.updatedAt(), restoredFrom))
+                                            .thenReturn(saved));
                 }))
                 .doOnNext(saved -> relay.wakeUp());
+    }
+
+    private Mono<Revision> kept(Revision revision) {
+        return revisions.save(revision).onErrorResume(failure -> {
+            log.warn("Could not keep revision {} of article {}", revision.number(), revision.articleId(), failure);
+            return Mono.empty();
+        });
     }
 
     /**

@@ -23,9 +23,10 @@ class ArticleAccessRules {
                         "/api/articles/*/schedule",
                         "/api/articles/*/publish",
                         "/api/articles/*/withdraw",
-                        "/api/articles/*/corrections")
+                        "/api/articles/*/corrections",
+                        "/api/articles/*/revisions/*/restore")
                 .authenticated()
-                .pathMatchers(HttpMethod.GET, "/api/desk")
+                .pathMatchers(HttpMethod.GET, "/api/desk", "/api/articles/*/revisions")
                 .authenticated()
                 .pathMatchers(HttpMethod.PUT, "/api/articles/*")
                 .authenticated()

@@ -30,6 +30,7 @@ class SlugCollisionTest {
         ArticleWriting articles = new ArticleWriting(
                 repository,
                 favorites,
+                new RevisionRepository(mongo),
                 new ArticleReads(repository, favorites),
                 new MarkdownRenderer(),
                 mock(OutboxRelay.class),
