@@ -7,6 +7,7 @@ import { signInPage, signUpPage, settingsPage } from './js/account.js';
 import { editorPage } from './js/editor.js';
 import { profilePage } from './js/profile.js';
 import { moderationPage } from './js/moderation.js';
+import { deskPage } from './js/desk.js';
 
 const routes = [
   [/^\/$/, homePage],
@@ -19,6 +20,7 @@ const routes = [
   [/^\/profile\/([^/]+)$/, profilePage],
   [/^\/profile\/([^/]+)\/(favorites)$/, profilePage],
   [/^\/moderation$/, moderationPage],
+  [/^\/desk$/, deskPage],
 ];
 
 let cleanup = null;
@@ -73,6 +75,7 @@ function renderNav(user) {
     replace(nav,
       link('#/', 'Home'),
       link('#/editor', 'New article'),
+      link('#/desk', 'Desk'),
       api.isModerator() ? link('#/moderation', 'Moderation') : null,
       link('#/settings', 'Settings'),
       link(`#/profile/${encodeURIComponent(user.username)}`, user.username, { class: 'nav-user', 'data-testid': 'nav-user' }));

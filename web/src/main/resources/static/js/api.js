@@ -61,6 +61,11 @@ export function isModerator() {
   return roles().includes('moderator');
 }
 
+/** Editors schedule, publish and withdraw anyone's stories, and see everyone's on the desk. */
+export function isEditor() {
+  return roles().includes('editor');
+}
+
 export function onSessionChange(listener) {
   listeners.add(listener);
 }

@@ -7,6 +7,7 @@ import { commentSection } from './comments.js';
 import { askBox } from './ask.js';
 import { popularBox } from './popular.js';
 import { navigate } from './nav.js';
+import { statusBanner, workflowActions } from './workflow.js';
 
 /**
  * The page composition endpoint answers everything at once; if it is not there or fails, the
@@ -63,18 +64,28 @@ export async function articlePage(main, { params: [slug] }) {
     h('a', { class: 'button button-outline button-small', href: `#/editor/${encodeURIComponent(article.slug)}` }, 'Edit article'),
     deleteArticleButton(article)) : null;
 
-  const comments = commentSection(article, { initial: data.comments, unavailable: data.commentsMissing && !data.comments });
+  // A story that is not public (a draft, in review, scheduled, withdrawn) is seen only by its author
+  // and the editors: it says so at the top, with the moves they can make; readers' features
+  // (favourites, questions, comments) wait until it is published.
+  const published = (article.status || 'published') === 'published';
+  const reload = () => navigate(window.location.hash);
+  const banner = statusBanner(article, reload);
+  const withdraw = published ? workflowActions(article, reload) : null;
+  const comments = published
+    ? commentSection(article, { initial: data.comments, unavailable: data.commentsMissing && !data.comments })
+    : null;
   const popular = popularBox({ initial: data.popular });
 
   replace(main, h('div', { class: 'layout' },
     h('article', { class: 'main-column article', 'aria-labelledby': 'article-title' },
+      banner,
       h('header', { class: 'article-head' },
         labelBadges(article.labels),
         h('h1', { id: 'article-title', class: 'article-title' }, article.title),
         article.description ? h('p', { class: 'standfirst' }, article.description) : null,
         h('div', { class: 'article-meta' },
           byline(article, followButton(article.author)),
-          h('div', { class: 'article-actions' }, favoriteButton(article), ownerActions)),
+          h('div', { class: 'article-actions' }, published ? favoriteButton(article) : null, ownerActions, withdraw)),
         article.source?.name ? h('p', { class: 'source' }, 'Source: ',
           article.source.url && /^https?:\/\//i.test(article.source.url)
             ? h('a', { href: article.source.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, article.source.name)
@@ -84,12 +95,12 @@ export async function articlePage(main, { params: [slug] }) {
         : null,
       body,
       tagLinks(article.tagList),
-      askBox(article),
-      comments.element),
+      published ? askBox(article) : null,
+      comments ? comments.element : null),
     h('div', { class: 'sidebar' }, popular.element)));
 
   return () => {
-    comments.dispose();
+    if (comments) comments.dispose();
     popular.dispose();
   };
 }

@@ -38,6 +38,8 @@ export async function editorPage(main, { params: [slug] }) {
   const sourceUrl = field('sourceUrl', 'Source link', { type: 'url', value: article.source?.url || '', placeholder: 'https://…' });
   const cover = field('coverImage', 'Cover image (URL)', { type: 'url', value: article.coverImage || '', placeholder: 'https://…' });
   const submit = h('button', { type: 'submit', class: 'button', 'data-testid': 'publish' }, slug ? 'Save changes' : 'Publish article');
+  // A new story may start as a draft, seen only by its author and the editors until it moves on the desk.
+  const draft = slug ? null : h('button', { type: 'submit', class: 'button button-outline', 'data-testid': 'save-draft', value: 'draft' }, 'Save as draft');
 
   const form = h('form', { class: 'form editor', novalidate: true },
     formErrors(),
@@ -49,11 +51,12 @@ export async function editorPage(main, { params: [slug] }) {
     h('fieldset', { class: 'fieldset' },
       h('legend', {}, 'Attribution'),
       sourceName, sourceUrl, cover),
-    h('div', { class: 'form-actions' }, submit, h('a', { class: 'button button-outline', href: slug ? articleHref(slug) : '#/' }, 'Cancel')));
+    h('div', { class: 'form-actions' }, submit, draft, h('a', { class: 'button button-outline', href: slug ? articleHref(slug) : '#/' }, 'Cancel')));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
+    const asDraft = Boolean(draft) && event.submitter === draft;
     const labels = splitList(otherLabels.control.value).filter((n) => n !== BREAKING).map((name) => ({ name }));
     if (breaking.checked) labels.unshift({ name: BREAKING });
     const name = sourceName.control.value.trim();
@@ -66,8 +69,10 @@ export async function editorPage(main, { params: [slug] }) {
       labels,
       source: name || url ? { name, ...(url ? { url } : {}) } : null,
       coverImage: cover.control.value.trim() || null,
+      ...(asDraft ? { status: 'draft' } : {}),
     };
-    await busy(submit, slug ? 'Saving…' : 'Publishing…', async () => {
+    const pressed = asDraft ? draft : submit;
+    await busy(pressed, slug || asDraft ? 'Saving…' : 'Publishing…', async () => {
       try {
         const { article: saved } = slug
           ? await api.put(`/api/articles/${api.enc(slug)}`, { article: payload })

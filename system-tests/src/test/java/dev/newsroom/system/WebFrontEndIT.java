@@ -44,7 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web front end in a real Chromium against the whole suite: a newcomer signs up, writes an
  * article with a label and tags, finds it on the home page, comments on it while a second browser
- * watches the comment arrive live, favourites it and sees the popular posts box change. Every page
+ * watches the comment arrive live, favourites it and sees the popular posts box change; a draft goes
+ * through the desk and reaches the home page at the time an editor scheduled it. Every page
  * visited is saved as a screenshot in {@code system-tests/target/screenshots}.
  *
  * <p>Skipped, not failed, on a machine without Debian's {@code chromium} and {@code chromium-driver}.
@@ -325,8 +326,81 @@ class WebFrontEndIT {
         }
     }
 
+    /**
+     * The desk: the writer (in the second browser) saves a draft and submits it; the editor (signed
+     * in in the first since the moderation step) schedules it a few seconds ahead; it is not on the
+     * home page until its time, then it is.
+     */
     @Test
     @Order(8)
+    void aDraftIsSubmittedScheduledByTheEditorAndGoesLiveAtItsTime() {
+        String title = "Browser test: the lido opens for winter swimming " + USERNAME;
+        if (reader == null) {
+            reader = browser(1280, 1000);
+        }
+        reader.get(suite.gatewayUrl() + "/#/login");
+        waitFor(reader, field("email")).sendKeys(USERNAME + "@example.org");
+        reader.findElement(field("password")).sendKeys("correct-horse-battery");
+        reader.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitForText(reader, By.cssSelector("[data-testid=nav-user]"), USERNAME);
+
+        reader.get(suite.gatewayUrl() + "/#/editor");
+        waitFor(reader, field("title")).sendKeys(title);
+        reader.findElement(field("description")).sendKeys("Heated changing rooms from December.");
+        reader.findElement(field("body")).sendKeys("The lido stays open all winter.");
+        reader.findElement(By.cssSelector("[data-testid=save-draft]")).click();
+        waitForText(reader, By.cssSelector("[data-testid=status-banner]"), "Draft");
+        screenshot(reader, "article-draft");
+
+        reader.get(suite.gatewayUrl() + "/#/desk");
+        deskStory(reader, "drafts", title)
+                .findElement(By.cssSelector("[data-testid=submit-story]"))
+                .click();
+        deskStory(reader, "inReview", title);
+        screenshot(reader, "desk-writer");
+
+        writer.get(suite.gatewayUrl() + "/#/desk");
+        WebElement story = deskStory(writer, "inReview", title);
+        // The time is typed as the reader's local time; the page sends it as an instant.
+        ((JavascriptExecutor) writer)
+                .executeScript(
+                        "const at = new Date(Date.now() + 8000);"
+                                + "const pad = (n) => String(n).padStart(2, '0');"
+                                + "arguments[0].value = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}"
+                                + "T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;",
+                        story.findElement(By.cssSelector("[data-testid=publish-at]")));
+        story.findElement(By.cssSelector("[data-testid=schedule-story]")).click();
+        WebElement scheduled = deskStory(writer, "scheduled", title);
+        assertThat(scheduled.getText()).contains("scheduled for");
+        screenshot(writer, "desk-editor");
+
+        writer.get(suite.gatewayUrl() + "/#/");
+        waitFor(writer, By.cssSelector("[data-testid=article-preview]"));
+        assertThat(writer.findElement(By.cssSelector(".preview-list")).getText())
+                .as("a scheduled story is not public before its time")
+                .doesNotContain(title);
+        new WebDriverWait(writer, WAIT)
+                .pollingEvery(Duration.ofSeconds(1))
+                .withMessage("the scheduled story on the home page after its time")
+                .until(driver -> {
+                    driver.navigate().refresh();
+                    waitFor(driver, By.cssSelector("[data-testid=article-preview]"));
+                    return driver.findElement(By.cssSelector(".preview-list"))
+                            .getText()
+                            .contains(title);
+                });
+        screenshot(writer, "home-scheduled-story-live");
+    }
+
+    /** The story of that title in one of the desk's queues, once the queue shows it. */
+    private static WebElement deskStory(WebDriver driver, String queue, String title) {
+        By story = By.xpath("//section[@data-testid='queue-" + queue + "']//li[@data-testid='desk-story']"
+                + "[.//a[normalize-space()='" + title + "']]");
+        return waitFor(driver, story);
+    }
+
+    @Test
+    @Order(9)
     void theArticleReadsWellOnAPhone() {
         writer.manage().window().setSize(new Dimension(390, 844));
         writer.get(articleUrl);
@@ -353,7 +427,7 @@ class WebFrontEndIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void anArticleStillReadsWhileTheCommentServiceIsDown() {
         ProcessHandle comments = suite.process()
                 .descendants()
