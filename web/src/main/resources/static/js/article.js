@@ -1,7 +1,7 @@
 // One article: labels, byline with follow, source, cover, the sanitised body, favourite, the
 // "Ask about this article" box, the live comment section and the popular posts box.
 import * as api from './api.js';
-import { h, replace, skeleton, errorNotice } from './dom.js';
+import { h, replace, skeleton, errorNotice, time } from './dom.js';
 import { labelBadges, tagLinks, byline, favoriteButton, followButton } from './articles.js';
 import { commentSection } from './comments.js';
 import { askBox } from './ask.js';
@@ -83,6 +83,7 @@ export async function articlePage(main, { params: [slug] }) {
         labelBadges(article.labels),
         h('h1', { id: 'article-title', class: 'article-title' }, article.title),
         article.description ? h('p', { class: 'standfirst' }, article.description) : null,
+        correctionNotes(article.corrections),
         h('div', { class: 'article-meta' },
           byline(article, followButton(article.author)),
           h('div', { class: 'article-actions' }, published ? favoriteButton(article) : null, ownerActions, withdraw)),
@@ -103,6 +104,23 @@ export async function articlePage(main, { params: [slug] }) {
     if (comments) comments.dispose();
     popular.dispose();
   };
+}
+
+/** What a correction's kind reads as under the title. */
+const CORRECTION_KINDS = { correction: 'Correction', clarification: 'Clarification', update: 'Update' };
+
+/**
+ * The editors' notes on the story, oldest first, under its title: they are part of the story's
+ * record and never edited away, so they are shown where every reader sees them.
+ */
+function correctionNotes(corrections) {
+  if (!Array.isArray(corrections) || corrections.length === 0) return null;
+  return h('aside', { class: 'corrections', 'aria-label': 'Corrections and updates' },
+    ...corrections.map((note) => h('p', { class: `correction correction-${note.kind}` },
+      h('strong', {}, `${CORRECTION_KINDS[note.kind] || 'Note'} `),
+      time(note.at, true),
+      ': ',
+      note.text)));
 }
 
 function deleteArticleButton(article) {

@@ -333,7 +333,7 @@ class WebFrontEndIT {
      */
     @Test
     @Order(8)
-    void aDraftIsSubmittedScheduledByTheEditorAndGoesLiveAtItsTime() {
+    void aDraftIsSubmittedScheduledByTheEditorGoesLiveAtItsTimeAndACorrectionShows() {
         String title = "Browser test: the lido opens for winter swimming " + USERNAME;
         if (reader == null) {
             reader = browser(1280, 1000);
@@ -390,6 +390,28 @@ class WebFrontEndIT {
                             .contains(title);
                 });
         screenshot(writer, "home-scheduled-story-live");
+
+        // The editor appends a correction (through the API, as signed in on this page); every reader
+        // of the story sees it under the title.
+        String href = writer.findElement(
+                        By.xpath("//a[contains(@href, '#/article/')][contains(normalize-space(), '" + title + "')]"))
+                .getAttribute("href");
+        String slug = href.substring(href.indexOf("#/article/") + "#/article/".length());
+        String note = "An earlier version gave the wrong month for the opening.";
+        Object status = ((JavascriptExecutor) writer)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch('/api/articles/' + arguments[0] + '/corrections', {method: 'POST',"
+                                + " headers: {'Content-Type': 'application/json',"
+                                + " 'Authorization': 'Token ' + localStorage.getItem('newsroom.token')},"
+                                + " body: JSON.stringify({correction: {kind: 'correction', text: arguments[1]}})})"
+                                + ".then((answer) => done(answer.status), (failure) => done(String(failure)));",
+                        slug,
+                        note);
+        assertThat(status).as("the correction's answer").isEqualTo(200L);
+        reader.get(suite.gatewayUrl() + "/#/article/" + slug);
+        waitForText(reader, By.cssSelector(".corrections"), note);
+        screenshot(reader, "article-correction");
     }
 
     /** The story of that title in one of the desk's queues, once the queue shows it. */
