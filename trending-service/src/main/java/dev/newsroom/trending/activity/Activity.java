@@ -118,10 +118,7 @@ public final class Activity {
         changes.meta = true;
     }
 
-    /**
-     * Deleted, or withdrawn (never published again): leaves every ranking, and its counters are
-     * dropped (they can never rank again).
-     */
+    /** Deleted or withdrawn (final): leaves every ranking; its counters are dropped for good. */
     public void deleted() {
         if (deleted) {
             return;
