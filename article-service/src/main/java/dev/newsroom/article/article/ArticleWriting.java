@@ -1,5 +1,7 @@
 package dev.newsroom.article.article;
 
+import dev.newsroom.article.ArticleServiceProperties;
+import dev.newsroom.article.ArticleServiceProperties.PublishingPolicy;
 import dev.newsroom.platform.outbox.OutboxEvent;
 import dev.newsroom.platform.outbox.OutboxRelay;
 import dev.newsroom.platform.security.CurrentUser;
@@ -8,13 +10,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -38,6 +40,7 @@ public class ArticleWriting {
     private final ArticleRepository articles;
     private final FavoriteRepository favorites;
     private final RevisionRepository revisions;
+    private final PublishingPolicy policy;
     private final ArticleReads reads;
     private final MarkdownRenderer markdown;
     private final OutboxRelay relay;
@@ -52,7 +55,8 @@ public class ArticleWriting {
             MarkdownRenderer markdown,
             OutboxRelay relay,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            ArticleServiceProperties properties) {
         this.articles = articles;
         this.favorites = favorites;
         this.revisions = revisions;
@@ -61,6 +65,7 @@ public class ArticleWriting {
         this.relay = relay;
         this.json = json;
         this.clock = clock;
+        this.policy = properties.publishingPolicy();
     }
 
     /**
@@ -103,7 +108,7 @@ public class ArticleWriting {
                     String bodyHtml = input.has("body") ? markdown.toSafeHtml(input.body()) : current.bodyHtml();
                     return current.edited(input, bodyHtml, now());
                 },
-                user,
+                user.id(),
                 null);
     }
 
@@ -113,19 +118,69 @@ public class ArticleWriting {
      * story is published.
      */
     Mono<Article> restore(String slug, CurrentUser editor, Revision revision) {
-        ArticleInput input = new ArticleInput(
-                Set.copyOf(Revision.CONTENT),
-                revision.title(),
-                revision.description(),
-                revision.body(),
-                revision.tagList(),
-                null,
-                null,
-                null);
+        return save(() -> reads.bySlugFor(slug, editor), asChange(revision), editor.id(), (int) revision.number());
+    }
+
+    /**
+     * What an edit did: changed the story, or, for a published story, proposed a pending revision
+     * that goes live only when an editor publishes it ({@code article} is then the story as it
+     * still is).
+     */
+    public record Edit(Article article, boolean pending) {}
+
+    /**
+     * An edit by the story's author: of a published story it is a pending revision when asked
+     * ({@code "pending": true}) or when the publishing policy is {@code review} and the author is no
+     * editor; otherwise {@link #update}. A pending revision holds the content fields only (title,
+     * description, body, tags): labels, source and cover image in it are 422.
+     */
+    public Mono<Edit> edit(String slug, CurrentUser user, JsonNode article) {
+        boolean asked =
+                article != null && article.isObject() && article.path("pending").asBoolean(false);
+        return ownedBy(slug, user).flatMap(current -> {
+            boolean pending =
+                    current.isPublished() && (asked || policy == PublishingPolicy.REVIEW && !Desk.isEditor(user));
+            if (!pending) {
+                return update(slug, user, article).map(changed -> new Edit(changed, false));
+            }
+            ArticleInput input = ArticleInput.parse(article, false);
+            for (String field : List.of("labels", "source", "coverImage")) {
+                if (input.has(field)) {
+                    return Mono.error(ApiException.invalid(
+                            field, "changes at once: a pending revision holds title, description, body and tags only"));
+                }
+            }
+            return revisions
+                    .byNumber(current.id(), Revision.PENDING)
+                    .map(proposed -> asChange(proposed).apply(current))
+                    .defaultIfEmpty(current)
+                    .flatMap(base -> {
+                        Article proposed = base.edited(input, base.bodyHtml(), now());
+                        return revisions.save(Revision.pending(current, proposed, user.id(), now()));
+                    })
+                    .thenReturn(new Edit(current, true));
+        });
+    }
+
+    /**
+     * Publishes the pending revision of a published story (the caller checked that {@code user}
+     * may): its content goes live as a change saved by the revision's author, with an update event.
+     * The pending revision is taken away first, so of two editors publishing it one does; should the
+     * change then fail, it is put back.
+     */
+    Mono<Article> publishPending(String slug, CurrentUser user, Article current) {
+        return revisions
+                .takePending(current.id())
+                .switchIfEmpty(Mono.error(new ApiException(
+                        HttpStatus.CONFLICT, "status", "is published, with no pending revision to publish")))
+                .flatMap(pending -> save(() -> reads.bySlugFor(slug, user), asChange(pending), pending.by(), null)
+                        .onErrorResume(failure -> revisions.save(pending).then(Mono.error(failure))));
+    }
+
+    /** The change that gives a story {@code revision}'s content. */
+    private UnaryOperator<Article> asChange(Revision revision) {
         String bodyHtml = markdown.toSafeHtml(revision.body());
-        return save(
-                () -> reads.bySlugFor(slug, editor), current -> current.edited(input, bodyHtml, now()), editor, (int)
-                        revision.number());
+        return current -> current.edited(revision.asEdit(), bodyHtml, now());
     }
 
     /**
@@ -135,16 +190,15 @@ public class ArticleWriting {
      * the history; the change itself stands.
      */
     private Mono<Article> save(
-            Supplier<Mono<Article>> read, UnaryOperator<Article> change, CurrentUser by, Integer restoredFrom) {
+            Supplier<Mono<Article>> read, UnaryOperator<Article> change, String by, Integer restoredFrom) {
         return ChangedMeanwhile.retry(() -> read.get().flatMap(current -> {
                     Article changed = change.apply(current);
                     // Consumers hold only published stories: a withdrawn one's edit would bring it back.
                     List<OutboxEvent> events =
                             changed.isPublished() ? List.of(ArticleEvents.updated(changed, json)) : List.of();
                     return articles.update(changed, events)
-                            .flatMap(
-                                    saved -> kept(Revision.of(current, saved, by.id(), saved.updatedAt(), restoredFrom))
-                                            .thenReturn(saved));
+                            .flatMap(saved -> kept(Revision.of(current, saved, by, saved.updatedAt(), restoredFrom))
+                                    .thenReturn(saved));
                 }))
                 .doOnNext(saved -> relay.wakeUp());
     }

@@ -2,6 +2,7 @@ package dev.newsroom.article.article;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -28,6 +29,9 @@ public record Revision(
 
     public static final String COLLECTION = "revisions";
 
+    /** The number of a story's pending revision (at most one): an edit waiting for an editor. */
+    static final long PENDING = -1;
+
     /** The content fields a revision keeps and compares. */
     static final List<String> CONTENT = List.of("title", "description", "body", "tagList");
 
@@ -53,6 +57,31 @@ public record Revision(
                 saved.description(),
                 saved.body(),
                 saved.tagList());
+    }
+
+    /**
+     * A pending revision of the published story {@code live}: {@code proposed} is the story as it
+     * would be with the edit, which goes live only when an editor publishes it.
+     */
+    static Revision pending(Article live, Article proposed, String by, Instant at) {
+        Revision revision = of(live, proposed, by, at, null);
+        return new Revision(
+                live.id() + ":pending",
+                live.id(),
+                PENDING,
+                by,
+                at,
+                revision.fields(),
+                null,
+                proposed.title(),
+                proposed.description(),
+                proposed.body(),
+                proposed.tagList());
+    }
+
+    /** The revision's content as an edit that names its four fields. */
+    ArticleInput asEdit() {
+        return new ArticleInput(Set.copyOf(CONTENT), title, description, body, tagList, null, null, null);
     }
 
     private static Object valueOf(Article article, String field) {

@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The {@code revisions} collection: one document per saved change of a story's content, keyed by
- * article id and number (saving the same revision again replaces it, so a retried write leaves one).
+ * article id and number (saving the same revision again replaces it, so a retried write leaves one),
+ * and at most one pending revision per story ({@link Revision#PENDING}), which lists leave out.
  */
 @Repository
 class RevisionRepository implements SmartInitializingSingleton {
@@ -42,7 +43,8 @@ class RevisionRepository implements SmartInitializingSingleton {
      * diff it against), and how many there are.
      */
     Mono<Page> page(String articleId, int offset, int limit) {
-        Query all = new Query(Criteria.where("articleId").is(articleId));
+        Query all = new Query(
+                Criteria.where("articleId").is(articleId).and("number").gte(0));
         Query page = Query.of(all)
                 .with(Sort.by(Sort.Order.desc("number")))
                 .skip(offset)
@@ -53,6 +55,14 @@ class RevisionRepository implements SmartInitializingSingleton {
 
     /** Up to limit + 1 revisions, newest first (the last one only to diff against), and the total. */
     record Page(List<Revision> revisions, long total) {}
+
+    /** Takes the story's pending revision away (one caller gets it), or empty if there is none. */
+    Mono<Revision> takePending(String articleId) {
+        return mongo.findAndRemove(
+                new Query(
+                        Criteria.where("articleId").is(articleId).and("number").is(Revision.PENDING)),
+                Revision.class);
+    }
 
     Mono<Revision> byNumber(String articleId, long number) {
         return mongo.findOne(

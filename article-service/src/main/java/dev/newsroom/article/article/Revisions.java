@@ -6,6 +6,7 @@ import dev.newsroom.platform.security.CurrentUser;
 import dev.newsroom.platform.web.ApiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -34,15 +35,21 @@ public class Revisions {
     /** A revision as listed: the revision and its body's unified diff against the one before. */
     public record Listed(Revision revision, String bodyDiff) {}
 
-    /** One page of the history, newest first, and how many revisions there are. */
-    public record History(List<Listed> revisions, long total) {}
+    /**
+     * One page of the history, newest first, how many revisions there are, and the pending revision
+     * (its body diffed against the live story), or null.
+     */
+    public record History(List<Listed> revisions, long total, Listed pending) {}
 
     public Mono<History> list(String slug, CurrentUser user, int offset, int limit) {
         return reads.bySlugFor(slug, user)
                 .flatMap(article -> mayRead(user, article)
-                        ? revisions.page(article.id(), offset, limit)
+                        ? Mono.zip(
+                                revisions.page(article.id(), offset, limit),
+                                pendingOf(article).map(Optional::of).defaultIfEmpty(Optional.empty()))
                         : Mono.error(ApiException.forbidden("article")))
-                .map(page -> {
+                .map(both -> {
+                    RevisionRepository.Page page = both.getT1();
                     List<Revision> found = page.revisions();
                     List<Listed> listed = new ArrayList<>();
                     // The page holds one more than asked for (when there is one): the revision before
@@ -51,7 +58,7 @@ public class Revisions {
                         Revision before = i + 1 < found.size() ? found.get(i + 1) : null;
                         listed.add(new Listed(found.get(i), diff(before, found.get(i))));
                     }
-                    return new History(listed, page.total());
+                    return new History(listed, page.total(), both.getT2().orElse(null));
                 });
     }
 
@@ -66,6 +73,15 @@ public class Revisions {
                     .switchIfEmpty(Mono.error(ApiException.notFound("revision")))
                     .flatMap(revision -> writing.restore(slug, user, revision));
         });
+    }
+
+    /** The pending revision with its body diffed against the story as it is live. */
+    private Mono<Listed> pendingOf(Article live) {
+        Revision current =
+                new Revision(null, live.id(), live.version(), null, null, null, null, null, null, live.body(), null);
+        return revisions
+                .byNumber(live.id(), Revision.PENDING)
+                .map(pending -> new Listed(pending, diff(current, pending)));
     }
 
     private static boolean mayRead(CurrentUser user, Article article) {

@@ -39,6 +39,7 @@ public class Workflow {
 
     private final ArticleRepository articles;
     private final ArticleReads reads;
+    private final ArticleWriting writing;
     private final OutboxRelay relay;
     private final JsonMapper json;
     private final Clock clock;
@@ -47,12 +48,14 @@ public class Workflow {
     Workflow(
             ArticleRepository articles,
             ArticleReads reads,
+            ArticleWriting writing,
             OutboxRelay relay,
             JsonMapper json,
             Clock clock,
             ArticleServiceProperties properties) {
         this.articles = articles;
         this.reads = reads;
+        this.writing = writing;
         this.relay = relay;
         this.json = json;
         this.clock = clock;
@@ -92,7 +95,7 @@ public class Workflow {
         return move(slug, user, Move.SCHEDULE, body);
     }
 
-    /** Publishes a draft, a story in review or a scheduled one now. */
+    /** Publishes a draft, a story in review or a scheduled one now, or a published one's pending revision. */
     public Mono<Article> publish(String slug, CurrentUser user) {
         return move(slug, user, Move.PUBLISH, null);
     }
@@ -139,6 +142,10 @@ public class Workflow {
         return ChangedMeanwhile.retry(() -> reads.bySlugFor(slug, user).flatMap(current -> {
                     if (!allowed(user, current, move)) {
                         return Mono.error(ApiException.forbidden("article"));
+                    }
+                    if (move == Move.PUBLISH && current.isPublished()) {
+                        // A published story's pending revision goes live.
+                        return writing.publishPending(slug, user, current);
                     }
                     Instant now = now();
                     Instant publishAt = move == Move.SCHEDULE ? publishAt(body, now) : null;

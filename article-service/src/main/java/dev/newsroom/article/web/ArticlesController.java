@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -117,15 +118,24 @@ class ArticlesController {
         return writing.create(writer.id(), input, status).flatMap(created -> answers.written(created, false, writer));
     }
 
+    /**
+     * 200 with the changed story; 202 with the story as it still is when the edit became a pending
+     * revision of a published story (docs/desk.md), which goes live when an editor publishes it.
+     */
     @PutMapping("/api/articles/{slug}")
-    Mono<ArticleJson.Single> update(
+    Mono<ResponseEntity<ArticleJson.Single>> update(
             @PathVariable String slug,
             @RequestBody(required = false) JsonNode request,
             @AuthenticationPrincipal Jwt token) {
         CurrentUser writer = CurrentUser.of(token);
-        return writing.update(slug, writer, envelope(request))
-                .flatMap(article -> reads.favoritedBy(writer.id(), List.of(article))
-                        .flatMap(favorited -> answers.written(article, favorited.contains(article.id()), writer)));
+        return writing.edit(slug, writer, envelope(request))
+                .flatMap(edit -> reads.favoritedBy(writer.id(), List.of(edit.article()))
+                        .flatMap(favorited -> answers.written(
+                                edit.article(),
+                                favorited.contains(edit.article().id()),
+                                writer))
+                        .map(body -> ResponseEntity.status(edit.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                                .body(body)));
     }
 
     @DeleteMapping("/api/articles/{slug}")

@@ -1,5 +1,6 @@
 package dev.newsroom.article.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.newsroom.article.article.ArticleQuery;
 import dev.newsroom.article.article.Revision;
 import dev.newsroom.article.article.Revisions;
@@ -10,6 +11,7 @@ import dev.newsroom.platform.web.ApiException;
 import dev.newsroom.platform.web.Paging;
 import dev.newsroom.platform.web.Timestamps;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +46,9 @@ class RevisionsController {
             List<String> tagList,
             String bodyDiff) {}
 
-    record Many(List<RevisionJson> revisions, long revisionsCount) {}
+    /** {@code pending}: the story's pending revision, absent when there is none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Many(List<RevisionJson> revisions, long revisionsCount, RevisionJson pending) {}
 
     /** Newest first; paging as the lists have it (20 by default, at most 100). */
     @GetMapping("/api/articles/{slug}/revisions")
@@ -56,7 +60,7 @@ class RevisionsController {
         ArticleQuery paging = ArticlesController.query(null, null, null, Paging.limit(limit), Paging.offset(offset));
         CurrentUser user = CurrentUser.of(token);
         return revisions.list(slug, user, paging.offset(), paging.limit()).flatMap(history -> {
-            List<String> savers = history.revisions().stream()
+            List<String> savers = Stream.concat(history.revisions().stream(), Stream.ofNullable(history.pending()))
                     .map(listed -> listed.revision().by())
                     .distinct()
                     .toList();
@@ -69,7 +73,14 @@ class RevisionsController {
                                                     listed.revision().by(), AuthorProfile.UNKNOWN),
                                             listed.bodyDiff()))
                                     .toList(),
-                            history.total()));
+                            history.total(),
+                            history.pending() == null
+                                    ? null
+                                    : json(
+                                            history.pending().revision(),
+                                            profiles.getOrDefault(
+                                                    history.pending().revision().by(), AuthorProfile.UNKNOWN),
+                                            history.pending().bodyDiff())));
         });
     }
 

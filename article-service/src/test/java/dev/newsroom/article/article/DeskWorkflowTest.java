@@ -181,7 +181,7 @@ class DeskWorkflowTest {
                 .isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.errors.status[0]")
-                .value(String.class, message -> assertThat(message).startsWith("is published;"));
+                .value(String.class, message -> assertThat(message).startsWith("is published"));
         move(reader, slug, "withdraw").expectStatus().isForbidden();
         move(editor, slug, "withdraw")
                 .expectStatus()
@@ -448,6 +448,7 @@ class DeskWorkflowTest {
     @Test
     void underTheReviewPolicyOnlyEditorsPublishWhatTheyWrite() {
         Workflow review = new Workflow(
+                null,
                 null,
                 null,
                 null,

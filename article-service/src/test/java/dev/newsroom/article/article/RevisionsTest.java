@@ -4,14 +4,18 @@ import static dev.newsroom.article.TestArticles.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.article.ArticleServiceTest;
+import dev.newsroom.article.TestArticles;
 import dev.newsroom.platform.authors.TestUsers;
+import dev.newsroom.platform.messaging.TopicReader;
 import dev.newsroom.platform.security.TestTokens;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -24,6 +28,9 @@ class RevisionsTest {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     final TestTokens.User writer = TestTokens.newUser("historian");
     final TestTokens.User reader = TestTokens.newUser("reader");
@@ -112,6 +119,87 @@ class RevisionsTest {
                 .isEqualTo(Revisions.diff(
                         revisionOf(after.get(2), "line one\nline 2\nline three"),
                         revisionOf(after.get(1), "line one\nline 2\nline three")));
+    }
+
+    @Test
+    void aPublishedStorysPendingRevisionGoesLiveOnlyWhenAnEditorPublishesIt() {
+        Map<?, ?> created = as(writer, web.post().uri("/api/articles"))
+                .bodyValue(Map.of("article", Map.of("title", "Live title", "description", "d", "body", "as published")))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        String slug = (String) ((Map<?, ?>) created.get("article")).get("slug");
+        String id = TestArticles.idOf(mongo, slug);
+        try (TopicReader topic = new TopicReader(ArticleEvents.TOPIC)) {
+            as(writer, web.put().uri("/api/articles/" + slug))
+                    .bodyValue(Map.of("article", Map.of("body", "as corrected", "pending", true)))
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted()
+                    .expectBody()
+                    .jsonPath("$.article.body")
+                    .isEqualTo("as published");
+            as(writer, web.put().uri("/api/articles/" + slug))
+                    .bodyValue(Map.of("article", Map.of("title", "Better title", "pending", true)))
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted();
+            as(writer, web.put().uri("/api/articles/" + slug))
+                    .bodyValue(Map.of("article", Map.of("coverImage", "https://example.org/a.png", "pending", true)))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(422);
+            web.get()
+                    .uri("/api/articles/" + slug)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.article.body")
+                    .isEqualTo("as published");
+
+            Map<?, ?> history = revisionsOf(editor, slug);
+            assertThat(history.get("revisionsCount")).isEqualTo(1);
+            Map<?, ?> pending = (Map<?, ?>) history.get("pending");
+            assertThat(pending.get("fields")).isEqualTo(List.of("title", "body"));
+            assertThat((String) pending.get("bodyDiff")).contains("-as published", "+as corrected");
+            assertThat(topic.settle(event -> id.equals(event.key()), Duration.ofSeconds(2)))
+                    .extracting(TopicReader.Event::type)
+                    .containsExactly(ArticleEvents.PUBLISHED);
+
+            as(editor, web.post().uri("/api/articles/" + slug + "/publish"))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.article.title")
+                    .isEqualTo("Better title")
+                    .jsonPath("$.article.body")
+                    .isEqualTo("as corrected");
+            as(editor, web.post().uri("/api/articles/" + slug + "/publish"))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(409);
+
+            Map<?, ?> after = revisionsOf(writer, slug);
+            assertThat(after.get("revisionsCount")).isEqualTo(2);
+            assertThat(after.containsKey("pending")).isFalse();
+            topic.await(event -> id.equals(event.key()), 2, Duration.ofSeconds(20));
+            assertThat(topic.settle(event -> id.equals(event.key()), Duration.ofSeconds(2)))
+                    .extracting(TopicReader.Event::type)
+                    .containsExactly(ArticleEvents.PUBLISHED, ArticleEvents.UPDATED);
+        }
+    }
+
+    private Map<?, ?> revisionsOf(TestTokens.User user, String slug) {
+        return as(user, web.get().uri("/api/articles/" + slug + "/revisions"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static Revision revisionOf(Map<String, Object> listed, String body) {

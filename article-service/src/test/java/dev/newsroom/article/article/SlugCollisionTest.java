@@ -7,9 +7,11 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.newsroom.article.ArticleServiceProperties;
 import dev.newsroom.platform.outbox.OutboxRelay;
 import dev.newsroom.platform.web.ApiException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +37,9 @@ class SlugCollisionTest {
                 new MarkdownRenderer(),
                 mock(OutboxRelay.class),
                 JsonMapper.builder().build(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new ArticleServiceProperties(
+                        "salt", 10, ArticleServiceProperties.PublishingPolicy.OPEN, Duration.ofSeconds(1)));
         ArticleInput input = new ArticleInput(Set.of("title"), "Title", "About", "Body", List.of(), null, null, null);
 
         Object failure = articles.create("author-id", input, Status.PUBLISHED)
