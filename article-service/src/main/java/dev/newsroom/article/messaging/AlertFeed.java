@@ -76,9 +76,13 @@ public class AlertFeed implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** The alerts showing now (raised, not cleared, not expired), the newest first. */
+    /**
+     * The alerts showing now (raised, not cleared, not expired), the newest first. Expired ones are
+     * forgotten here: nothing is sent when an alert expires, so nothing else would remove them.
+     */
     public List<Alert> current() {
         Instant now = clock.instant();
+        raised.values().removeIf(alert -> !alert.expiresAt().isAfter(now));
         return raised.values().stream()
                 .filter(alert -> alert.expiresAt().isAfter(now))
                 .sorted(Comparator.comparing(Alert::raisedAt).reversed().thenComparing(Alert::slug))
