@@ -15,13 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     starts as a draft, and only editors publish
  * @param scheduleCheckInterval how often each instance looks for scheduled stories whose time has
  *     come (a due story goes live at most this much late, plus the write)
+ * @param alertLifetime how long a breaking-news alert shows when its label sets no expiry of its own
  */
 @ConfigurationProperties("newsroom.articles")
 public record ArticleServiceProperties(
         @DefaultValue("change-me-in-production") String viewKeySalt,
         @DefaultValue("10000") int viewQueueCapacity,
         @DefaultValue("open") PublishingPolicy publishingPolicy,
-        @DefaultValue("250ms") Duration scheduleCheckInterval) {
+        @DefaultValue("250ms") Duration scheduleCheckInterval,
+        @DefaultValue("2h") Duration alertLifetime) {
 
     /** Who may publish: see {@link ArticleServiceProperties#publishingPolicy()}. */
     public enum PublishingPolicy {

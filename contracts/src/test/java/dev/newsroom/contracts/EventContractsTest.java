@@ -209,10 +209,11 @@ class EventContractsTest {
                 "newsroom.articles.v1", "delete",
                 "newsroom.comments.v1", "delete",
                 "newsroom.article-views.v1", "delete",
-                "newsroom.trending.v1", "compact");
+                "newsroom.trending.v1", "compact",
+                "newsroom.alerts.v1", "compact");
 
         @Test
-        void isAsyncApi3AndDescribesTheFiveTopicsWithTheirCleanupPolicy() throws IOException {
+        void isAsyncApi3AndDescribesTheSixTopicsWithTheirCleanupPolicy() throws IOException {
             Map<String, Object> doc = asyncApi();
 
             assertThat(doc).containsEntry("asyncapi", "3.0.0");

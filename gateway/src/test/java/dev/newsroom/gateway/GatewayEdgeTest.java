@@ -343,6 +343,52 @@ class GatewayEdgeTest {
                 .isEqualTo(JsonMapper.shared().readTree(LIVE_COMMENT));
     }
 
+    /**
+     * The breaking-news stream goes to article-service on a route of its own (no response timeout,
+     * no retry), and its events, sent while the stream stays open, reach the page as they come.
+     */
+    @Test
+    void liveAlertsPassThroughAsTheyComeUnchanged() {
+        String alert = "{\"slug\":\"river-bursts-1a2b3c\",\"headline\":\"River bursts its banks\","
+                + "\"raisedAt\":\"2026-12-07T09:00:00.000Z\",\"expiresAt\":\"2026-12-07T11:00:00.000Z\"}";
+        ARTICLES.on("/api/alerts/stream", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream body = exchange.getResponseBody();
+            write(body, ":keep-alive\n\n");
+            write(body, "event:alert-raised\nid:river-bursts-1a2b3c\ndata:" + alert + "\n\n");
+            try {
+                // Held open, as a live stream is; the client takes what it needs and leaves.
+                Thread.sleep(3000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        try {
+            List<ServerSentEvent<String>> events = web.get()
+                    .uri("/api/alerts/stream")
+                    .accept(MediaType.TEXT_EVENT_STREAM)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+                    .getResponseBody()
+                    .filter(event -> event.event() != null)
+                    .take(1)
+                    .collectList()
+                    .block(Duration.ofSeconds(20));
+
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).event()).isEqualTo("alert-raised");
+            assertThat(events.get(0).id()).isEqualTo("river-bursts-1a2b3c");
+            assertThat(JsonMapper.shared().readTree(events.get(0).data()))
+                    .isEqualTo(JsonMapper.shared().readTree(alert));
+        } finally {
+            ARTICLES.forget("/api/alerts/stream");
+        }
+    }
+
     private static void write(OutputStream body, String text) {
         try {
             body.write(text.getBytes(StandardCharsets.UTF_8));

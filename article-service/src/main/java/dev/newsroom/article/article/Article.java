@@ -19,6 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * before the workflow existed have no status and are published ({@link ArticleRepository} sets it).
  * {@code version} grows with every change of content or status, so that a change computed from what
  * was read lands only if nothing changed meanwhile (an event never carries a stale snapshot).
+ * {@code alert} is the breaking-news alert its publication raised ({@link BreakingAlerts}), kept so
+ * that a withdrawal, a deletion or an editor clears a current alert exactly once.
  */
 @Document(Article.COLLECTION)
 public record Article(
@@ -43,6 +45,7 @@ public record Article(
         Instant draftedAt,
         long version,
         List<Correction> corrections,
+        Alert alert,
         List<OutboxEvent> outbox) {
 
     public static final String COLLECTION = "articles";
@@ -84,6 +87,7 @@ public record Article(
                 now,
                 0,
                 List.of(),
+                null,
                 List.of());
     }
 
@@ -115,6 +119,7 @@ public record Article(
                 draftedAt,
                 version + 1,
                 corrections,
+                alert,
                 outbox);
     }
 
@@ -141,6 +146,7 @@ public record Article(
                 draftedAt,
                 version,
                 corrections,
+                alert,
                 outbox);
     }
 
@@ -169,7 +175,50 @@ public record Article(
                 draftedAt,
                 version + 1,
                 corrections,
+                alert,
                 outbox);
+    }
+
+    /** This article with {@code next} as its alert (null: none); the version does not change. */
+    Article withAlert(Alert next) {
+        return withAlert(next, version);
+    }
+
+    /** This article at the version after this one, for a change of its own fields only (its alert). */
+    Article nextVersion() {
+        return withAlert(alert, version + 1);
+    }
+
+    private Article withAlert(Alert next, long nextVersion) {
+        return new Article(
+                id,
+                slug,
+                title,
+                description,
+                body,
+                bodyHtml,
+                tagList,
+                authorId,
+                labels,
+                source,
+                coverImage,
+                favoritesCount,
+                createdAt,
+                updatedAt,
+                deleted,
+                status,
+                publishAt,
+                publishedAt,
+                draftedAt,
+                nextVersion,
+                corrections,
+                next,
+                outbox);
+    }
+
+    /** Whether its alert is still showing at {@code now}: raised, not cleared and not expired. */
+    public boolean alertCurrentAt(Instant now) {
+        return alert != null && alert.currentAt(now);
     }
 
     public boolean isPublished() {
@@ -205,6 +254,7 @@ public record Article(
                 draftedAt,
                 version + 1,
                 notes,
+                alert,
                 outbox);
     }
 
@@ -223,6 +273,18 @@ public record Article(
 
         public boolean showsAt(Instant now) {
             return expiresAt == null || expiresAt.isAfter(now);
+        }
+    }
+
+    /** The breaking-news alert its publication raised, showing until {@code expiresAt} unless cleared first. */
+    public record Alert(Instant raisedAt, Instant expiresAt, Instant clearedAt) {
+
+        boolean currentAt(Instant now) {
+            return clearedAt == null && expiresAt.isAfter(now);
+        }
+
+        Alert clearedAt(Instant now) {
+            return new Alert(raisedAt, expiresAt, now);
         }
     }
 

@@ -7,8 +7,8 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The events of {@code newsroom.articles.v1} and {@code newsroom.article-views.v1} (key = article
- * id), as published, and the factories that build them from the article records; schemas and
+ * The events of {@code newsroom.articles.v1}, {@code newsroom.article-views.v1} and {@code
+ * newsroom.alerts.v1} (key = article id), as published, and the factories that build them from the article records; schemas and
  * examples are in {@code contracts/}.
  */
 public final class ArticleEvents {
@@ -22,6 +22,9 @@ public final class ArticleEvents {
     public static final String FAVORITED = "newsroom.article.favorited.v1";
     public static final String UNFAVORITED = "newsroom.article.unfavorited.v1";
     public static final String VIEWED = "newsroom.article.viewed.v1";
+    public static final String ALERTS_TOPIC = "newsroom.alerts.v1";
+    public static final String ALERT_RAISED = "newsroom.alert.raised.v1";
+    public static final String ALERT_CLEARED = "newsroom.alert.cleared.v1";
 
     private ArticleEvents() {}
 
@@ -77,6 +80,35 @@ public final class ArticleEvents {
 
     /** Emitted, best effort, for each read of a single article. */
     public record ArticleViewed(String articleId, String viewerKey, Instant viewedAt) {}
+
+    /** Emitted, with the publication, when a story labelled breaking news is published. */
+    public record AlertRaised(String articleId, String slug, String headline, Instant raisedAt, Instant expiresAt) {}
+
+    /**
+     * Emitted when a current alert is taken down before its time: {@code reason} is {@code cleared}
+     * (an editor), {@code withdrawn} or {@code deleted} (its story).
+     */
+    public record AlertCleared(String articleId, String slug, Instant clearedAt, String reason) {}
+
+    /** The alert of {@code article}, just published with it ({@link Article#alert()} is set). */
+    static OutboxEvent alertRaised(Article article, JsonMapper json) {
+        Article.Alert alert = article.alert();
+        return OutboxEvent.of(
+                ALERTS_TOPIC,
+                ALERT_RAISED,
+                article.id(),
+                new AlertRaised(article.id(), article.slug(), article.title(), alert.raisedAt(), alert.expiresAt()),
+                json);
+    }
+
+    static OutboxEvent alertCleared(Article article, Instant clearedAt, String reason, JsonMapper json) {
+        return OutboxEvent.of(
+                ALERTS_TOPIC,
+                ALERT_CLEARED,
+                article.id(),
+                new AlertCleared(article.id(), article.slug(), clearedAt, reason),
+                json);
+    }
 
     /** Once, when the article is published (at creation, or later from the desk). */
     static OutboxEvent published(Article article, JsonMapper json) {

@@ -168,6 +168,7 @@ class ArticleRepository implements SmartInitializingSingleton {
                 .set("publishedAt", moved.publishedAt())
                 .set("createdAt", moved.createdAt())
                 .set("updatedAt", moved.updatedAt())
+                .set("alert", moved.alert())
                 .set("version", moved.version());
         return replaceIfUnchanged(moved, update, events);
     }
@@ -179,6 +180,15 @@ class ArticleRepository implements SmartInitializingSingleton {
     Mono<Article> correct(Article corrected, List<OutboxEvent> events) {
         Update update = new Update().set("corrections", corrected.corrections()).set("version", corrected.version());
         return replaceIfUnchanged(corrected, update, events);
+    }
+
+    /**
+     * Stores the alert of {@code changed} with {@code events}, if the stored article is still at the
+     * version {@code changed} was computed from; empty otherwise.
+     */
+    Mono<Article> changeAlert(Article changed, List<OutboxEvent> events) {
+        Update update = new Update().set("alert", changed.alert()).set("version", changed.version());
+        return replaceIfUnchanged(changed, update, events);
     }
 
     private Mono<Article> replaceIfUnchanged(Article next, Update update, List<OutboxEvent> events) {

@@ -40,6 +40,7 @@ public class ArticleWriting {
     private final ArticleRepository articles;
     private final FavoriteRepository favorites;
     private final RevisionRepository revisions;
+    private final BreakingAlerts alerts;
     private final PublishingPolicy policy;
     private final ArticleReads reads;
     private final MarkdownRenderer markdown;
@@ -51,6 +52,7 @@ public class ArticleWriting {
             ArticleRepository articles,
             FavoriteRepository favorites,
             RevisionRepository revisions,
+            BreakingAlerts alerts,
             ArticleReads reads,
             MarkdownRenderer markdown,
             OutboxRelay relay,
@@ -60,6 +62,7 @@ public class ArticleWriting {
         this.articles = articles;
         this.favorites = favorites;
         this.revisions = revisions;
+        this.alerts = alerts;
         this.reads = reads;
         this.markdown = markdown;
         this.relay = relay;
@@ -92,7 +95,11 @@ public class ArticleWriting {
                 markdown.toSafeHtml(input.body()),
                 status,
                 now());
-        return article.isPublished() ? article.withOutbox(List.of(ArticleEvents.published(article, json))) : article;
+        if (!article.isPublished()) {
+            return article;
+        }
+        Article raised = alerts.raisedOn(article);
+        return raised.withOutbox(alerts.publicationEvents(raised));
     }
 
     /**
@@ -218,8 +225,11 @@ public class ArticleWriting {
         return ownedBy(slug, user).flatMap(current -> {
             Instant now = now();
             // Consumers never heard of a story that was not published: its deletion is no news.
-            List<OutboxEvent> events =
-                    current.status().announced() ? List.of(ArticleEvents.deleted(current, now, json)) : List.of();
+            List<OutboxEvent> events = alerts.withClearing(
+                    current,
+                    current.status().announced() ? List.of(ArticleEvents.deleted(current, now, json)) : List.of(),
+                    now,
+                    BreakingAlerts.DELETED);
             return articles.markDeleted(current.id(), now, events)
                     .doOnSuccess(done -> relay.wakeUp())
                     .then(favorites.removeAllOf(current.id()));

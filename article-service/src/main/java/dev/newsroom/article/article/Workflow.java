@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The desk's workflow: a story's author submits it for review; an editor schedules, publishes or
  * withdraws it (under the {@code open} publishing policy its author may too: there, everyone is
  * their own editor). Consumers hear of a story only when it is published ({@code ArticlePublished},
- * carrying the story as it is at that moment) and of a withdrawal with {@code ArticleWithdrawn}.
+ * carrying the story as it is at that moment) and of a withdrawal with {@code ArticleWithdrawn}; a
+ * breaking story's alert is raised and cleared in the same updates ({@link BreakingAlerts}).
  *
  * <p>Checks come in a fixed order, so the answer does not depend on the body: a story the user may
  * not see is a 404 (another writer's draft is not revealed), a move they may not make a 403, a bad
@@ -40,6 +41,7 @@ public class Workflow {
     private final ArticleRepository articles;
     private final ArticleReads reads;
     private final ArticleWriting writing;
+    private final BreakingAlerts alerts;
     private final OutboxRelay relay;
     private final JsonMapper json;
     private final Clock clock;
@@ -49,6 +51,7 @@ public class Workflow {
             ArticleRepository articles,
             ArticleReads reads,
             ArticleWriting writing,
+            BreakingAlerts alerts,
             OutboxRelay relay,
             JsonMapper json,
             Clock clock,
@@ -56,6 +59,7 @@ public class Workflow {
         this.articles = articles;
         this.reads = reads;
         this.writing = writing;
+        this.alerts = alerts;
         this.relay = relay;
         this.json = json;
         this.clock = clock;
@@ -110,9 +114,8 @@ public class Workflow {
      * of several instances that find it due, exactly one publishes it (the others find it moved).
      */
     Mono<Article> publishDue(Article due, Instant now) {
-        Article published = due.movedTo(Status.PUBLISHED, null, now.truncatedTo(ChronoUnit.MILLIS));
-        return articles.move(published, List.of(ArticleEvents.published(published, json)))
-                .doOnNext(done -> relay.wakeUp());
+        Article published = alerts.raisedOn(due.movedTo(Status.PUBLISHED, null, now.truncatedTo(ChronoUnit.MILLIS)));
+        return articles.move(published, alerts.publicationEvents(published)).doOnNext(done -> relay.wakeUp());
     }
 
     private enum Move {
@@ -155,7 +158,7 @@ public class Workflow {
                                 "status",
                                 "is " + current.status().apiName() + "; " + move.rule));
                     }
-                    Article moved = current.movedTo(move.to, publishAt, now);
+                    Article moved = withAlert(current.movedTo(move.to, publishAt, now), move, now);
                     return articles.move(moved, events(current, moved, move, now));
                 }))
                 .doOnNext(moved -> relay.wakeUp());
@@ -167,10 +170,21 @@ public class Workflow {
         return move == Move.SUBMIT ? author || Desk.isEditor(user) : publisher;
     }
 
+    /** A publication raises the story's alert if it is breaking; a withdrawal takes a current one down. */
+    private Article withAlert(Article moved, Move move, Instant now) {
+        return switch (move) {
+            case PUBLISH -> alerts.raisedOn(moved);
+            case WITHDRAW -> BreakingAlerts.clearedIfCurrent(moved, now);
+            case SUBMIT, SCHEDULE -> moved;
+        };
+    }
+
     private List<OutboxEvent> events(Article current, Article moved, Move move, Instant now) {
         return switch (move) {
-            case PUBLISH -> List.of(ArticleEvents.published(moved, json));
-            case WITHDRAW -> List.of(ArticleEvents.withdrawn(current, now, json));
+            case PUBLISH -> alerts.publicationEvents(moved);
+            case WITHDRAW ->
+                alerts.withClearing(
+                        current, List.of(ArticleEvents.withdrawn(current, now, json)), now, BreakingAlerts.WITHDRAWN);
             case SUBMIT, SCHEDULE -> List.of();
         };
     }

@@ -10,7 +10,8 @@ class ArticleAccessRules {
 
     /**
      * Reading is open; writing, favouriting, the workflow and the desk need a token (ownership and
-     * the editor role are checked by the service).
+     * the editor role are checked by the service). The alerts and their stream are open to
+     * everyone; clearing one needs a token (and the editor role, checked by the service).
      */
     @Bean
     AccessRules articleServiceRules() {
@@ -30,7 +31,7 @@ class ArticleAccessRules {
                 .authenticated()
                 .pathMatchers(HttpMethod.PUT, "/api/articles/*")
                 .authenticated()
-                .pathMatchers(HttpMethod.DELETE, "/api/articles/*", "/api/articles/*/favorite")
+                .pathMatchers(HttpMethod.DELETE, "/api/articles/*", "/api/articles/*/favorite", "/api/alerts/*")
                 .authenticated();
     }
 }

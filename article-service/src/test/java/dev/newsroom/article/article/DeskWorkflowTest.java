@@ -453,9 +453,14 @@ class DeskWorkflowTest {
                 null,
                 null,
                 null,
+                null,
                 Clock.systemUTC(),
                 new ArticleServiceProperties(
-                        "salt", 10, ArticleServiceProperties.PublishingPolicy.REVIEW, Duration.ofSeconds(1)));
+                        "salt",
+                        10,
+                        ArticleServiceProperties.PublishingPolicy.REVIEW,
+                        Duration.ofSeconds(1),
+                        Duration.ofHours(2)));
         CurrentUser writerUser = new CurrentUser(writer.id(), writer.username(), Set.of());
         CurrentUser editorUser = new CurrentUser(editor.id(), editor.username(), Set.of(CurrentUser.EDITOR));
 

@@ -29,17 +29,24 @@ class SlugCollisionTest {
         when(mongo.insert(any(Article.class))).thenReturn(Mono.error(new DuplicateKeyException("slug taken")));
         ArticleRepository repository = new ArticleRepository(mongo);
         FavoriteRepository favorites = new FavoriteRepository(mongo);
+        ArticleServiceProperties properties = new ArticleServiceProperties(
+                "salt", 10, ArticleServiceProperties.PublishingPolicy.OPEN, Duration.ofSeconds(1), Duration.ofHours(2));
         ArticleWriting articles = new ArticleWriting(
                 repository,
                 favorites,
                 new RevisionRepository(mongo),
+                new BreakingAlerts(
+                        repository,
+                        mock(OutboxRelay.class),
+                        JsonMapper.builder().build(),
+                        Clock.systemUTC(),
+                        properties),
                 new ArticleReads(repository, favorites),
                 new MarkdownRenderer(),
                 mock(OutboxRelay.class),
                 JsonMapper.builder().build(),
                 Clock.systemUTC(),
-                new ArticleServiceProperties(
-                        "salt", 10, ArticleServiceProperties.PublishingPolicy.OPEN, Duration.ofSeconds(1)));
+                properties);
         ArticleInput input = new ArticleInput(Set.of("title"), "Title", "About", "Body", List.of(), null, null, null);
 
         Object failure = articles.create("author-id", input, Status.PUBLISHED)

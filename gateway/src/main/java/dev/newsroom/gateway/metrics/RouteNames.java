@@ -29,6 +29,7 @@ public final class RouteNames {
             case "user" -> n == 1 ? "user" : OTHER;
             case "users" -> n == 1 || (n == 2 && parts[1].equals("login")) ? "users" : OTHER;
             case "trending" -> n == 1 ? "trending" : n == 2 && parts[1].equals("stream") ? "trending-stream" : OTHER;
+            case "alerts" -> n == 1 ? "alerts" : n == 2 && parts[1].equals("stream") ? "alert-stream" : "alert";
             case "moderation" -> "moderation";
             case "docs" -> "docs";
             default -> OTHER;

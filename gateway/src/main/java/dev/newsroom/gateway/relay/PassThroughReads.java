@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 /**
  * The reads a service answers whole and the gateway only passes on, relayed by {@link ServiceRelay}
  * rather than by Spring Cloud Gateway's routes: a story, a list of stories, the tags, a story's
- * comments, a profile, the rankings. They are most of the gateway's traffic, and the route machinery
+ * comments, a profile, the rankings, the current alerts. They are most of the gateway's traffic, and the route machinery
  * (its filter chain, header filters, the load balancer's exchange) cost the gateway as much CPU per
  * read as the service spent answering it. Everything before this filter still applies (request id,
  * security headers, the token's verification, the client's identity, the rate limit, the
@@ -108,6 +108,7 @@ class PassThroughReads implements WebFilter, Ordered {
                 };
             case "tags" -> segments.length == 1 ? "article" : null;
             case "trending" -> segments.length == 1 ? "trending" : null;
+            case "alerts" -> segments.length == 1 ? "article" : null;
             case "profiles" -> segments.length == 2 ? "user" : null;
             default -> null;
         };

@@ -41,7 +41,12 @@ class GatewayAccessRules {
                 HttpMethod.PUT, patterns("/api/user", "/api/articles/*", "/api/articles/*/comments/*"),
                 HttpMethod.POST, patterns("/api/articles", "/api/articles/*/favorite", "/api/articles/*/comments"),
                 HttpMethod.DELETE,
-                        patterns("/api/articles/*", "/api/articles/*/favorite", "/api/articles/*/comments/*"));
+                        patterns(
+                                "/api/articles/*",
+                                "/api/articles/*/favorite",
+                                "/api/articles/*/comments/*",
+                                // Clearing a breaking-news alert; article-service checks the editor role.
+                                "/api/alerts/*"));
         /** Whatever the method. The moderator role itself is checked by comment-service, which owns moderation. */
         private static final List<PathPattern> ANY_METHOD = patterns("/api/profiles/*/follow", "/api/moderation/**");
 

@@ -15,7 +15,8 @@ class PassThroughReadsTest {
         "/api/tags, article",
         "/api/articles/breaking-news/comments, comment",
         "/api/profiles/ada, user",
-        "/api/trending, trending"
+        "/api/trending, trending",
+        "/api/alerts, article"
     })
     void theReadsAServiceAnswersWholeAreRelayedToIt(String path, String owner) {
         assertThat(PassThroughReads.ownerOf(path)).isEqualTo(owner);
@@ -30,6 +31,8 @@ class PassThroughReadsTest {
                 // Streams stay open; questions are the assistant's; the rest is another service's or none.
                 "/api/articles/breaking-news/comments/stream",
                 "/api/trending/stream",
+                "/api/alerts/stream",
+                "/api/alerts/breaking-news",
                 "/api/articles/breaking-news/ask",
                 "/api/articles/breaking-news/favorite",
                 "/api/articles/breaking-news/comments/7",

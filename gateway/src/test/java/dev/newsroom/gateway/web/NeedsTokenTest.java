@@ -35,6 +35,9 @@ class NeedsTokenTest {
         "POST, /api/users/login, false",
         "POST, /api/articles/a-story/ask, false",
         "GET, /api/trending, false",
+        "DELETE, /api/alerts/a-story, true",
+        "GET, /api/alerts, false",
+        "GET, /api/alerts/stream, false",
         "GET, /api/articles/feed/extra, false",
         "PUT, /api/articles/a-story/comments, false",
     })
