@@ -58,8 +58,8 @@ public class BreakingAlerts {
 
     /**
      * {@code published} (a story going live at its {@code publishedAt}) with the alert its
-     * publication raises if it carries a breaking label that still shows, and without one otherwise:
-     * a story published again after a withdrawal raises a new alert rather than reviving the old.
+     * publication raises if it carries a breaking label that still shows, and without one otherwise
+     * (a story is published once: withdrawn is final, so it raises at most one alert).
      * The alert lasts until the label's own expiry if it has one, else for the configured lifetime.
      */
     Article raisedOn(Article published) {
