@@ -9,7 +9,10 @@ import dev.newsroom.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -139,7 +142,8 @@ public class ArticleWriting {
      * An edit by the story's author: of a published story it is a pending revision when asked
      * ({@code "pending": true}) or when the publishing policy is {@code review} and the author is no
      * editor; otherwise {@link #update}. A pending revision holds the content fields only (title,
-     * description, body, tags): labels, source and cover image in it are 422.
+     * description, body, tags): a change of labels, source or cover image in it is 422 (the same
+     * value, as a form sends it, is no change).
      */
     public Mono<Edit> edit(String slug, CurrentUser user, JsonNode article) {
         boolean asked =
@@ -151,10 +155,17 @@ public class ArticleWriting {
                 return update(slug, user, article).map(changed -> new Edit(changed, false));
             }
             ArticleInput input = ArticleInput.parse(article, false);
-            for (String field : List.of("labels", "source", "coverImage")) {
-                if (input.has(field)) {
+            // A form sends every field; only a change of one that goes live at once is refused.
+            Article asEdited = current.edited(input, current.bodyHtml(), now());
+            Map<String, Boolean> changedAtOnce = new LinkedHashMap<>();
+            changedAtOnce.put("labels", !Objects.equals(asEdited.labels(), current.labels()));
+            changedAtOnce.put("source", !Objects.equals(asEdited.source(), current.source()));
+            changedAtOnce.put("coverImage", !Objects.equals(asEdited.coverImage(), current.coverImage()));
+            for (Map.Entry<String, Boolean> field : changedAtOnce.entrySet()) {
+                if (field.getValue()) {
                     return Mono.error(ApiException.invalid(
-                            field, "changes at once: a pending revision holds title, description, body and tags only"));
+                            field.getKey(),
+                            "changes at once: a pending revision holds title, description, body and tags only"));
                 }
             }
             return revisions
