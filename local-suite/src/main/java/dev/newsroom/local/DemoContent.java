@@ -1,11 +1,14 @@
 package dev.newsroom.local;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The demo newsroom a fresh local suite starts with, so that the first page a newcomer opens is
  * alive: a few people (one of them {@code editor}, a moderator by default), short original news
- * articles, follows, favourites, and comments with replies. Pure data; {@link DemoSeeder} sends it
+ * articles, follows, favourites, comments with replies, and stories still on the desk (a draft and
+ * one in review, {@link DemoDrafts}). Pure data; {@link DemoSeeder} sends it
  * through the gateway's public API like any client.
  */
 record DemoContent(
@@ -14,7 +17,8 @@ record DemoContent(
         List<Follow> follows,
         List<Favourite> favourites,
         List<Comment> comments,
-        List<View> views) {
+        List<View> views,
+        List<Draft> drafts) {
 
     /** Every demo account shares this password; it is printed in the ready banner. */
     static final String PASSWORD = "newsroom-demo";
@@ -37,7 +41,34 @@ record DemoContent(
             List<String> tags,
             List<String> labels,
             String sourceName,
-            String sourceUrl) {}
+            String sourceUrl) {
+
+        /** The body of {@code POST /api/articles}; {@code status} is left out when null (published at once). */
+        String json(String status) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("title", title);
+            fields.put("description", description);
+            fields.put("body", body);
+            fields.put("tagList", tags);
+            fields.put(
+                    "labels", labels.stream().map(name -> Map.of("name", name)).toList());
+            if (sourceName != null) {
+                Map<String, Object> source = new LinkedHashMap<>();
+                source.put("name", sourceName);
+                if (sourceUrl != null) {
+                    source.put("url", sourceUrl);
+                }
+                fields.put("source", source);
+            }
+            if (status != null) {
+                fields.put("status", status);
+            }
+            return Json.object(Map.of("article", fields));
+        }
+    }
+
+    /** A story on the desk, not public: a draft, submitted for review when {@code submitted}. */
+    record Draft(Article story, boolean submitted) {}
 
     record Follow(String follower, String followed) {}
 
@@ -258,6 +289,7 @@ record DemoContent(
                         new View("library", 3),
                         new View("weather", 2),
                         new View("heatpumps", 2),
-                        new View("swim", 1)));
+                        new View("swim", 1)),
+                DemoDrafts.STORIES);
     }
 }

@@ -28,7 +28,9 @@ record SeedPlan(List<Step> steps, Map<String, String> results, boolean complete)
         FOLLOW,
         FAVOURITE,
         COMMENT,
-        VIEW
+        VIEW,
+        DRAFT,
+        SUBMIT
     }
 
     /**
@@ -57,6 +59,12 @@ record SeedPlan(List<Step> steps, Map<String, String> results, boolean complete)
         for (DemoContent.View view : content.views()) {
             for (int i = 1; i <= view.times(); i++) {
                 steps.add(step("view:" + view.article() + ":" + i, Kind.VIEW, view));
+            }
+        }
+        for (DemoContent.Draft draft : content.drafts()) {
+            steps.add(step("draft:" + draft.story().key(), Kind.DRAFT, draft));
+            if (draft.submitted()) {
+                steps.add(step("submit:" + draft.story().key(), Kind.SUBMIT, draft));
             }
         }
         return steps;
@@ -106,6 +114,7 @@ record SeedPlan(List<Step> steps, Map<String, String> results, boolean complete)
      * other; the articles stay in one lane so that they are published in the content's order (the
      * newest first on the front page is the last one); each article's comments stay in one lane, in
      * order, since replies need the id of what they answer and the thread reads in writing order.
+     * The desk's stories come last: a draft, then its submission for review.
      */
     List<List<List<Step>>> waves() {
         List<List<List<Step>>> waves = new ArrayList<>();
@@ -123,6 +132,8 @@ record SeedPlan(List<Step> steps, Map<String, String> results, boolean complete)
         }
         waves.add(List.copyOf(byArticle.values()));
         waves.add(alone(Kind.VIEW));
+        waves.add(alone(Kind.DRAFT));
+        waves.add(alone(Kind.SUBMIT));
         waves.removeIf(List::isEmpty);
         return waves;
     }

@@ -72,7 +72,7 @@ class DemoContentTest {
                 .findFirst()
                 .orElseThrow();
 
-        String json = DemoSeeder.articleJson(breaking);
+        String json = breaking.json(null);
 
         assertThat(json)
                 .startsWith("{\"article\":{\"title\":")

@@ -58,7 +58,14 @@ class DemoSeederTest {
         DemoSeeder.Outcome outcome = seed(journal, () -> false);
 
         assertThat(outcome.problems()).isEmpty();
-        assertThat(gateway.articles).hasSize(demo.articles().size());
+        assertThat(gateway.published()).hasSize(demo.articles().size());
+        assertThat(gateway.articles)
+                .filteredOn(article -> !article.status().equals("published"))
+                .extracting(Article::title, Article::status)
+                .containsExactlyInAnyOrderElementsOf(demo.drafts().stream()
+                        .map(draft -> org.assertj.core.groups.Tuple.tuple(
+                                draft.story().title(), draft.submitted() ? "in_review" : "draft"))
+                        .toList());
         assertThat(gateway.comments).hasSize(demo.comments().size());
         assertThat(gateway.views.get())
                 .isEqualTo(
@@ -85,7 +92,7 @@ class DemoSeederTest {
         assertThat(gateway.articles)
                 .extracting(Article::title)
                 .doesNotHaveDuplicates()
-                .hasSize(demo.articles().size());
+                .hasSize(demo.articles().size() + demo.drafts().size());
         assertThat(gateway.comments)
                 .extracting(Comment::body)
                 .doesNotHaveDuplicates()
@@ -122,10 +129,38 @@ class DemoSeederTest {
         assertThat(gateway.articles)
                 .extracting(Article::title)
                 .doesNotHaveDuplicates()
-                .hasSize(demo.articles().size());
+                .hasSize(demo.articles().size() + demo.drafts().size());
     }
 
-    record Article(String slug, String author, String title) {}
+    @Test
+    void aDraftAndASubmissionThatWereNotRecordedAreFoundOnTheDeskInsteadOfWrittenAgain() {
+        SeedJournal journal = new SeedJournal(dataDir);
+        seed(journal, () -> false);
+        List<SeedJournal.Entry> entries = new ArrayList<>(journal.read());
+        // As if the last start stopped after sending the desk's writes and before recording them.
+        entries.removeIf(entry -> entry.event() == SeedJournal.Event.COMPLETE
+                || entry.event() == SeedJournal.Event.DONE
+                        && (entry.key().startsWith("draft:") || entry.key().startsWith("submit:")));
+        SeedJournal resumed = new SeedJournal(dataDir.resolve("copy"));
+        resumed.create();
+        entries.forEach(entry -> {
+            switch (entry.event()) {
+                case BEGUN -> resumed.begun(entry.key());
+                case DONE -> resumed.done(entry.key(), entry.result());
+                case COMPLETE -> resumed.complete();
+            }
+        });
+        int requests = gateway.submissions.get();
+
+        DemoSeeder.Outcome outcome =
+                seeder().seed(SeedPlan.of(demo, resumed.read(), false), resumed, () -> false, taken -> {});
+
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(gateway.articles).extracting(Article::title).doesNotHaveDuplicates();
+        assertThat(gateway.submissions.get()).as("no second submission").isEqualTo(requests);
+    }
+
+    record Article(String slug, String author, String title, String status) {}
 
     record Comment(long id, String slug, String author, String body, Long parentId) {}
 
@@ -136,6 +171,22 @@ class DemoSeederTest {
         final List<Comment> comments = new ArrayList<>();
         final AtomicInteger views = new AtomicInteger();
         final AtomicInteger requests = new AtomicInteger();
+        final AtomicInteger submissions = new AtomicInteger();
+
+        /** The stories a reader sees: published ones only. */
+        synchronized List<Article> published() {
+            return articles.stream()
+                    .filter(article -> article.status().equals("published"))
+                    .toList();
+        }
+
+        private List<Map<String, Object>> queue(String author, String status) {
+            return articles.stream()
+                    .filter(article ->
+                            article.author().equals(author) && article.status().equals(status))
+                    .map(article -> Map.<String, Object>of("slug", article.slug(), "title", article.title()))
+                    .toList();
+        }
 
         synchronized void handle(HttpExchange exchange) throws IOException {
             requests.incrementAndGet();
@@ -159,16 +210,39 @@ class DemoSeederTest {
                 String name = email.substring(0, email.indexOf('@'));
                 answer(exchange, users.contains(name) ? 200 : 401, users.contains(name) ? token(name) : "{}");
             } else if (method.equals("POST") && path.equals("/api/articles")) {
-                Article article = new Article("s" + articles.size(), user, (String) Json.at(json, "article", "title"));
+                Object status = Json.at(json, "article", "status");
+                Article article = new Article(
+                        "s" + articles.size(),
+                        user,
+                        (String) Json.at(json, "article", "title"),
+                        status == null ? "published" : (String) status);
                 articles.add(article);
                 answer(exchange, 201, "{\"article\":{\"slug\":\"" + article.slug() + "\"}}");
             } else if (method.equals("GET") && path.equals("/api/articles")) {
                 String author = query.replaceAll(".*author=([^&]*).*", "$1");
-                List<Map<String, Object>> found = articles.stream()
+                List<Map<String, Object>> found = published().stream()
                         .filter(article -> article.author().equals(author))
                         .map(article -> Map.<String, Object>of("slug", article.slug(), "title", article.title()))
                         .toList();
                 answer(exchange, 200, Json.object(Map.of("articles", found)));
+            } else if (method.equals("GET") && path.equals("/api/desk")) {
+                Map<String, Object> desk = new LinkedHashMap<>();
+                desk.put("drafts", Map.of("articles", queue(user, "draft")));
+                desk.put("inReview", Map.of("articles", queue(user, "in_review")));
+                answer(exchange, 200, Json.object(Map.of("desk", desk)));
+            } else if (method.equals("POST") && parts.length == 5 && parts[4].equals("submit")) {
+                submissions.incrementAndGet();
+                int at = articles.indexOf(articles.stream()
+                        .filter(article -> article.slug().equals(parts[3]))
+                        .findFirst()
+                        .orElseThrow());
+                Article draft = articles.get(at);
+                if (!draft.status().equals("draft")) {
+                    answer(exchange, 409, "{\"errors\":{\"status\":[\"is " + draft.status() + "\"]}}");
+                    return;
+                }
+                articles.set(at, new Article(draft.slug(), draft.author(), draft.title(), "in_review"));
+                answer(exchange, 200, "{\"article\":{}}");
             } else if (method.equals("POST") && parts.length == 5 && parts[4].equals("comments")) {
                 Object parent = Json.at(json, "comment", "parentId");
                 Comment comment = new Comment(

@@ -32,13 +32,19 @@ class SeedPlanTest {
                         + demo.follows().size()
                         + demo.favourites().size()
                         + demo.comments().size()
-                        + views);
+                        + views
+                        + demo.drafts().size()
+                        + (int) demo.drafts().stream()
+                                .filter(DemoContent.Draft::submitted)
+                                .count());
         assertThat(keys(plan)).doesNotHaveDuplicates();
         assertThat(plan.steps()).noneMatch(SeedPlan.Step::uncertain);
         List<String> keys = keys(plan);
         assertThat(keys.indexOf("user:amara")).isLessThan(keys.indexOf("article:solar"));
         assertThat(keys.indexOf("article:nightbus")).isLessThan(keys.indexOf("comment:nb1"));
         assertThat(keys.indexOf("comment:nb1")).isLessThan(keys.indexOf("comment:nb2"));
+        assertThat(keys.indexOf("draft:insulation")).isLessThan(keys.indexOf("submit:insulation"));
+        assertThat(keys).doesNotContain("submit:ferrytimes");
         assertThat(plan.complete()).isFalse();
     }
 
@@ -96,7 +102,11 @@ class SeedPlanTest {
         List<List<List<SeedPlan.Step>>> waves =
                 SeedPlan.of(demo, List.of(), false).waves();
 
-        assertThat(waves).hasSize(6);
+        assertThat(waves).hasSize(8);
+        assertThat(waves.get(7))
+                .as("a story is submitted after the wave that writes it as a draft")
+                .extracting(lane -> lane.get(0).key())
+                .containsExactly("submit:insulation");
         assertThat(waves.get(0)).hasSize(demo.users().size()).allMatch(lane -> lane.size() == 1);
         assertThat(waves.get(2))
                 .singleElement()
