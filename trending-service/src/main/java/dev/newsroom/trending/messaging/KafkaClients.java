@@ -1,38 +1,25 @@
 package dev.newsroom.trending.messaging;
 
+import dev.newsroom.platform.messaging.ConsumerSettings;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Settings for this service's Kafka clients, its one shared producer (dead letters, rankings and
- * shared standings): idempotent, {@code acks=all}, and the creation of the topics it owns.
+ * Settings for this service's Kafka clients, and its one shared producer (dead letters, rankings and
+ * shared standings): idempotent, {@code acks=all}. The topics it owns are created with the
+ * platform's {@link dev.newsroom.platform.messaging.KafkaTopics}.
  */
 @Component
 public class KafkaClients implements DisposableBean {
-
-    private static final Logger log = LoggerFactory.getLogger(KafkaClients.class);
 
     private final String bootstrapServers;
     private volatile KafkaProducer<String, byte[]> producer;
@@ -41,18 +28,14 @@ public class KafkaClients implements DisposableBean {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** A consumer's settings: string keys, byte values, offsets committed by the code, not the client. */
+    /** The brokers, {@code host:port,...}. */
+    public String brokers() {
+        return bootstrapServers;
+    }
+
+    /** A consumer's settings (the platform's {@link ConsumerSettings}): offsets committed by the code. */
     public Map<String, Object> consumer(String group) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        // Topics created after the subscription (by their first event) are found quickly.
-        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
-        return config;
+        return ConsumerSettings.of(bootstrapServers, group);
     }
 
     /**
@@ -69,36 +52,6 @@ public class KafkaClients implements DisposableBean {
         // as it arrives (hundreds of tiny polls a second cost the broker and this thread CPU).
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        return config;
-    }
-
-    /**
-     * Creates {@code topic} with {@code configs} (and the broker's default partition count unless
-     * {@code partitions} is given) when it does not exist yet, rather than leaving it to be
-     * auto-created with the broker's defaults by its first record. Failing that, it says so and
-     * leaves it to the first record.
-     */
-    public void ensureTopic(String topic, Optional<Integer> partitions, Map<String, String> configs) {
-        try (Admin admin = Admin.create(admin())) {
-            NewTopic created = new NewTopic(topic, partitions, Optional.empty()).configs(configs);
-            admin.createTopics(List.of(created)).all().get(30, TimeUnit.SECONDS);
-            log.info("Created {} with {}", topic, configs);
-        } catch (ExecutionException exists) {
-            if (!(exists.getCause() instanceof TopicExistsException)) {
-                log.warn("Could not create {}; the first record will", topic, exists.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (TimeoutException | RuntimeException failure) {
-            log.warn("Could not create {}; the first record will", topic, failure);
-        }
-    }
-
-    /** An admin client's settings. */
-    public Map<String, Object> admin() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         return config;
     }
 

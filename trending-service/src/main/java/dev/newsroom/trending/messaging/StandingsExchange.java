@@ -1,5 +1,7 @@
 package dev.newsroom.trending.messaging;
 
+import dev.newsroom.platform.messaging.ConsumerThread;
+import dev.newsroom.platform.messaging.KafkaTopics;
 import dev.newsroom.trending.TrendingServiceProperties;
 import dev.newsroom.trending.activity.VersionedStanding;
 import dev.newsroom.trending.ranking.RankingBoard;
@@ -94,7 +96,8 @@ public class StandingsExchange extends ConsumerThread {
 
     @Override
     protected void run() {
-        kafka.ensureTopic(
+        KafkaTopics.ensure(
+                kafka.brokers(),
                 topic,
                 Optional.of(1),
                 Map.of(

@@ -1,5 +1,6 @@
 package dev.newsroom.trending.messaging.ingest;
 
+import dev.newsroom.platform.messaging.ConsumerThread;
 import dev.newsroom.platform.tracing.MessageTraces;
 import dev.newsroom.trending.TrendingServiceProperties;
 import dev.newsroom.trending.activity.Activity;
@@ -8,7 +9,6 @@ import dev.newsroom.trending.activity.ActivityOp;
 import dev.newsroom.trending.activity.ActivityRepository;
 import dev.newsroom.trending.activity.Hours;
 import dev.newsroom.trending.activity.RecentViews;
-import dev.newsroom.trending.messaging.ConsumerThread;
 import dev.newsroom.trending.messaging.KafkaClients;
 import dev.newsroom.trending.ranking.RankingBoard;
 import dev.newsroom.trending.ranking.Window;

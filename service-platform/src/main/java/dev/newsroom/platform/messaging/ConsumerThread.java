@@ -1,4 +1,4 @@
-package dev.newsroom.trending.messaging;
+package dev.newsroom.platform.messaging;
 
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -12,6 +12,10 @@ import org.springframework.context.SmartLifecycle;
  * #stop()} turns {@link #running()} false, wakes the poll of the consumer the thread said it polls
  * with ({@link #polling}), and waits a bounded time for the thread to finish. A JVM that exits anyway
  * need not wait for it (daemon thread).
+ *
+ * <p>For the consumers a service polls itself rather than through a Spring Cloud Stream binding:
+ * trending-service's ingest loop and standings exchange, and every {@link CompactedTopicReader}.
+ * Here so that each of them stops the same way, promptly, and none has to write the thread again.
  */
 public abstract class ConsumerThread implements SmartLifecycle {
 
