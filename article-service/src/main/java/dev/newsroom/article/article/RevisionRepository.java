@@ -56,6 +56,24 @@ class RevisionRepository implements SmartInitializingSingleton {
     /** Up to limit + 1 revisions, newest first (the last one only to diff against), and the total. */
     record Page(List<Revision> revisions, long total) {}
 
+    /**
+     * One page of the pending revisions, the one waiting longest first, of every story or (with
+     * {@code by}) of one writer's, and how many there are.
+     */
+    Mono<Page> pending(String by, int offset, int limit) {
+        Criteria criteria = Criteria.where("number").is(Revision.PENDING);
+        if (by != null) {
+            criteria = criteria.and("by").is(by);
+        }
+        Query all = new Query(criteria);
+        Query page = Query.of(all)
+                .with(Sort.by(Sort.Order.asc("at"), Sort.Order.asc("articleId")))
+                .skip(offset)
+                .limit(limit);
+        return Mono.zip(mongo.find(page, Revision.class).collectList(), mongo.count(all, Revision.class))
+                .map(found -> new Page(found.getT1(), found.getT2()));
+    }
+
     /** Takes the story's pending revision away (one caller gets it), or empty if there is none. */
     Mono<Revision> takePending(String articleId) {
         return mongo.findAndRemove(

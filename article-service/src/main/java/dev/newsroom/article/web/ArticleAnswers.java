@@ -58,8 +58,13 @@ class ArticleAnswers {
 
     /** The desk's queues, each article with its author's profile as {@code viewer} sees it. */
     Mono<ArticleJson.Desk> desk(Desk.Queues queues, String viewerId) {
-        List<ArticlePage> pages =
-                List.of(queues.drafts(), queues.inReview(), queues.scheduled(), queues.published(), queues.withdrawn());
+        List<ArticlePage> pages = List.of(
+                queues.drafts(),
+                queues.inReview(),
+                queues.scheduled(),
+                queues.published(),
+                queues.withdrawn(),
+                queues.changesToReview());
         List<String> authorIds = pages.stream()
                 .flatMap(page -> page.articles().stream())
                 .map(Article::authorId)
@@ -72,7 +77,8 @@ class ArticleAnswers {
                     ArticleJson.many(queues.inReview(), profiles, now),
                     ArticleJson.many(queues.scheduled(), profiles, now),
                     ArticleJson.many(queues.published(), profiles, now),
-                    ArticleJson.many(queues.withdrawn(), profiles, now)));
+                    ArticleJson.many(queues.withdrawn(), profiles, now),
+                    ArticleJson.many(queues.changesToReview(), profiles, now)));
         });
     }
 

@@ -104,5 +104,5 @@ final class ArticleJson {
     /** The desk: each queue a page of articles without bodies, with its count. */
     record Desk(Queues desk) {}
 
-    record Queues(Many drafts, Many inReview, Many scheduled, Many published, Many withdrawn) {}
+    record Queues(Many drafts, Many inReview, Many scheduled, Many published, Many withdrawn, Many changesToReview) {}
 }

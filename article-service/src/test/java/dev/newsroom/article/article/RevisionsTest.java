@@ -177,6 +177,9 @@ class RevisionsTest {
             Map<?, ?> pending = (Map<?, ?>) history.get("pending");
             assertThat(pending.get("fields")).isEqualTo(List.of("title", "body"));
             assertThat((String) pending.get("bodyDiff")).contains("-as published", "+as corrected");
+            assertThat(changesToReview(editor)).as("an editor's desk").contains(slug);
+            assertThat(changesToReview(writer)).as("its writer's desk").containsExactly(slug);
+            assertThat(changesToReview(reader)).as("another writer's desk").doesNotContain(slug);
             assertThat(topic.settle(event -> id.equals(event.key()), Duration.ofSeconds(2)))
                     .extracting(TopicReader.Event::type)
                     .containsExactly(ArticleEvents.PUBLISHED);
@@ -195,6 +198,7 @@ class RevisionsTest {
                     .expectStatus()
                     .isEqualTo(409);
 
+            assertThat(changesToReview(editor)).as("once published").doesNotContain(slug);
             Map<?, ?> after = revisionsOf(writer, slug);
             assertThat(after.get("revisionsCount")).isEqualTo(2);
             assertThat(after.containsKey("pending")).isFalse();
@@ -203,6 +207,22 @@ class RevisionsTest {
                     .extracting(TopicReader.Event::type)
                     .containsExactly(ArticleEvents.PUBLISHED, ArticleEvents.UPDATED);
         }
+    }
+
+    /** The slugs in the desk's "changes to review" queue as {@code user} sees it. */
+    private List<String> changesToReview(TestTokens.User user) {
+        Map<?, ?> answer = as(user, web.get().uri("/api/desk?limit=100"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<?, ?> queue = (Map<?, ?>) ((Map<?, ?>) answer.get("desk")).get("changesToReview");
+        return ((List<?>) queue.get("articles"))
+                .stream()
+                        .map(article -> (String) ((Map<?, ?>) article).get("slug"))
+                        .toList();
     }
 
     private Map<?, ?> revisionsOf(TestTokens.User user, String slug) {
