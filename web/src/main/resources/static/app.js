@@ -8,6 +8,7 @@ import { editorPage } from './js/editor.js';
 import { profilePage } from './js/profile.js';
 import { moderationPage } from './js/moderation.js';
 import { deskPage } from './js/desk.js';
+import { startBreakingStrip } from './js/alerts.js';
 
 const routes = [
   [/^\/$/, homePage],
@@ -103,4 +104,5 @@ window.addEventListener('hashchange', () => {
 });
 
 renderNav(null);
+startBreakingStrip(document.getElementById('breaking-strip'));
 api.restoreSession().finally(render);

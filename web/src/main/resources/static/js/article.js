@@ -1,13 +1,15 @@
 // One article: labels, byline with follow, source, cover, the sanitised body, favourite, the
 // "Ask about this article" box, the live comment section and the popular posts box.
 import * as api from './api.js';
-import { h, replace, skeleton, errorNotice, time } from './dom.js';
+import { h, replace, skeleton, errorNotice } from './dom.js';
 import { labelBadges, tagLinks, byline, favoriteButton, followButton } from './articles.js';
 import { commentSection } from './comments.js';
 import { askBox } from './ask.js';
 import { popularBox } from './popular.js';
 import { navigate } from './nav.js';
 import { statusBanner, workflowActions } from './workflow.js';
+import { correctionNotes, correctionForm } from './corrections.js';
+import { historyPanel } from './revisions.js';
 
 /**
  * The page composition endpoint answers everything at once; if it is not there or fails, the
@@ -96,6 +98,8 @@ export async function articlePage(main, { params: [slug] }) {
         : null,
       body,
       tagLinks(article.tagList),
+      correctionForm(article, reload),
+      historyPanel(article, reload),
       published ? askBox(article) : null,
       comments ? comments.element : null),
     h('div', { class: 'sidebar' }, popular.element)));
@@ -104,23 +108,6 @@ export async function articlePage(main, { params: [slug] }) {
     if (comments) comments.dispose();
     popular.dispose();
   };
-}
-
-/** What a correction's kind reads as under the title. */
-const CORRECTION_KINDS = { correction: 'Correction', clarification: 'Clarification', update: 'Update' };
-
-/**
- * The editors' notes on the story, oldest first, under its title: they are part of the story's
- * record and never edited away, so they are shown where every reader sees them.
- */
-function correctionNotes(corrections) {
-  if (!Array.isArray(corrections) || corrections.length === 0) return null;
-  return h('aside', { class: 'corrections', 'aria-label': 'Corrections and updates' },
-    ...corrections.map((note) => h('p', { class: `correction correction-${note.kind}` },
-      h('strong', {}, `${CORRECTION_KINDS[note.kind] || 'Note'} `),
-      time(note.at, true),
-      ': ',
-      note.text)));
 }
 
 function deleteArticleButton(article) {

@@ -1,5 +1,6 @@
-// The desk: a writer's own stories, or for an editor everyone's, in five queues (drafts, in review,
-// scheduled, published, withdrawn), each with its count, its own paging and the moves the API allows.
+// The desk: a writer's own stories, or for an editor everyone's, in six queues (drafts, in review,
+// changes to published stories waiting for review, scheduled, published, withdrawn), each with its
+// count, its own paging and the moves the API allows.
 import * as api from './api.js';
 import { h, append, replace, time, skeleton, emptyState, errorNotice } from './dom.js';
 import { navigate, articleHref, profileHref } from './nav.js';
@@ -10,6 +11,7 @@ const PAGE_SIZE = 10;
 const QUEUES = [
   { key: 'drafts', title: 'Drafts', empty: 'No drafts.' },
   { key: 'inReview', title: 'In review', empty: 'Nothing is waiting for review.' },
+  { key: 'changesToReview', title: 'Changes to review', empty: 'No change to a published story is waiting.' },
   { key: 'scheduled', title: 'Scheduled', empty: 'Nothing is scheduled.' },
   { key: 'published', title: 'Published', empty: 'Nothing published yet.' },
   { key: 'withdrawn', title: 'Withdrawn', empty: 'Nothing withdrawn.' },
@@ -38,7 +40,7 @@ export async function deskPage(main) {
 
   /**
    * Loads every queue at its current page: one request per distinct page, since the API pages all
-   * five queues alike. After a move the story changes queue, so everything is loaded again.
+   * six queues alike. After a move the story changes queue, so everything is loaded again.
    */
   async function load() {
     replace(problem);
@@ -72,7 +74,7 @@ export async function deskPage(main) {
       if (articles.length === 0) {
         replace(body, emptyState(empty));
       } else {
-        replace(body, h('ol', { class: 'desk-list' }, articles.map(storyItem)));
+        replace(body, h('ol', { class: 'desk-list' }, articles.map((article) => storyItem(article, key))));
       }
       append(body, [pager(key, page, Math.ceil(total / PAGE_SIZE))]);
     };
@@ -91,8 +93,12 @@ export async function deskPage(main) {
       h('button', { type: 'button', class: 'button button-outline button-small', disabled: page >= pagesCount, onclick: () => go(page + 1) }, 'Older'));
   }
 
-  function storyItem(article) {
+  function storyItem(article, queue) {
     const status = article.status || 'published';
+    // A change to a published story is reviewed on the story's page, beside its diff.
+    const moves = queue === 'changesToReview'
+      ? h('p', {}, h('a', { class: 'button button-small', href: articleHref(article.slug), 'data-testid': 'review-change' }, 'Review the change'))
+      : workflowActions(article, () => load());
     const author = article.author?.username || '';
     return h('li', { class: 'desk-story', 'data-testid': 'desk-story', dataset: { slug: article.slug } },
       h('h3', { class: 'desk-story-title' }, h('a', { href: articleHref(article.slug) }, article.title)),
@@ -100,7 +106,7 @@ export async function deskPage(main) {
         h('span', { class: `status-chip status-${status}` }, STATUS_LABELS[status] || status),
         ' by ', author ? h('a', { href: profileHref(author) }, author) : 'unknown author',
         dates(article, status)),
-      workflowActions(article, () => load()));
+      moves);
   }
 
   load();

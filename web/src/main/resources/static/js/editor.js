@@ -40,6 +40,9 @@ export async function editorPage(main, { params: [slug] }) {
   const submit = h('button', { type: 'submit', class: 'button', 'data-testid': 'publish' }, slug ? 'Save changes' : 'Publish article');
   // A new story may start as a draft, seen only by its author and the editors until it moves on the desk.
   const draft = slug ? null : h('button', { type: 'submit', class: 'button button-outline', 'data-testid': 'save-draft', value: 'draft' }, 'Save as draft');
+  // A published story's edit may wait for an editor instead of going live at once (a pending revision).
+  const live = slug && (article.status || 'published') === 'published';
+  const review = live ? h('button', { type: 'submit', class: 'button button-outline', 'data-testid': 'save-pending' }, 'Save for review') : null;
 
   const form = h('form', { class: 'form editor', novalidate: true },
     formErrors(),
@@ -51,12 +54,14 @@ export async function editorPage(main, { params: [slug] }) {
     h('fieldset', { class: 'fieldset' },
       h('legend', {}, 'Attribution'),
       sourceName, sourceUrl, cover),
-    h('div', { class: 'form-actions' }, submit, draft, h('a', { class: 'button button-outline', href: slug ? articleHref(slug) : '#/' }, 'Cancel')));
+    h('div', { class: 'form-actions' }, submit, draft, review, h('a', { class: 'button button-outline', href: slug ? articleHref(slug) : '#/' }, 'Cancel')),
+    review ? h('p', { class: 'hint' }, 'Save for review keeps the story as readers see it until an editor publishes the change (labels, source and cover still change at once, so leave them as they are).') : null);
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
     const asDraft = Boolean(draft) && event.submitter === draft;
+    const forReview = Boolean(review) && event.submitter === review;
     const labels = splitList(otherLabels.control.value).filter((n) => n !== BREAKING).map((name) => ({ name }));
     if (breaking.checked) labels.unshift({ name: BREAKING });
     const name = sourceName.control.value.trim();
@@ -70,8 +75,11 @@ export async function editorPage(main, { params: [slug] }) {
       source: name || url ? { name, ...(url ? { url } : {}) } : null,
       coverImage: cover.control.value.trim() || null,
       ...(asDraft ? { status: 'draft' } : {}),
+      ...(forReview ? { pending: true } : {}),
     };
-    const pressed = asDraft ? draft : submit;
+    let pressed = submit;
+    if (asDraft) pressed = draft;
+    else if (forReview) pressed = review;
     await busy(pressed, slug || asDraft ? 'Saving…' : 'Publishing…', async () => {
       try {
         const { article: saved } = slug

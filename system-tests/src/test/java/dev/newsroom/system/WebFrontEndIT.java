@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -72,6 +73,8 @@ class WebFrontEndIT {
     private static final String USERNAME = "writer" + System.nanoTime() % 100000;
     private static final String TITLE = "Browser test: harbour ferry adds a night crossing " + USERNAME;
     private static String articleUrl;
+    /** The story the desk scenario published, written by the second browser's user. */
+    private static String scheduledSlug;
     /** Whether the second browser's comment stream opened, so it can receive comments live. */
     private static boolean readerLive;
 
@@ -361,6 +364,7 @@ class WebFrontEndIT {
 
         writer.get(suite.gatewayUrl() + "/#/desk");
         WebElement story = deskStory(writer, "inReview", title);
+        deskStory(writer, "inReview", "Loft insulation grants reopen with a simpler form"); // the demo's
         // The time is typed as the reader's local time; the page sends it as an instant.
         ((JavascriptExecutor) writer)
                 .executeScript(
@@ -391,27 +395,106 @@ class WebFrontEndIT {
                 });
         screenshot(writer, "home-scheduled-story-live");
 
-        // The editor appends a correction (through the API, as signed in on this page); every reader
-        // of the story sees it under the title.
+        // The editor appends a correction with the form under the story; every reader sees it under
+        // the title.
         String href = writer.findElement(
                         By.xpath("//a[contains(@href, '#/article/')][contains(normalize-space(), '" + title + "')]"))
                 .getAttribute("href");
-        String slug = href.substring(href.indexOf("#/article/") + "#/article/".length());
+        scheduledSlug = href.substring(href.indexOf("#/article/") + "#/article/".length());
         String note = "An earlier version gave the wrong month for the opening.";
-        Object status = ((JavascriptExecutor) writer)
-                .executeAsyncScript(
-                        "const done = arguments[arguments.length - 1];"
-                                + "fetch('/api/articles/' + arguments[0] + '/corrections', {method: 'POST',"
-                                + " headers: {'Content-Type': 'application/json',"
-                                + " 'Authorization': 'Token ' + localStorage.getItem('newsroom.token')},"
-                                + " body: JSON.stringify({correction: {kind: 'correction', text: arguments[1]}})})"
-                                + ".then((answer) => done(answer.status), (failure) => done(String(failure)));",
-                        slug,
-                        note);
-        assertThat(status).as("the correction's answer").isEqualTo(200L);
-        reader.get(suite.gatewayUrl() + "/#/article/" + slug);
+        writer.get(suite.gatewayUrl() + "/#/article/" + scheduledSlug);
+        waitFor(writer, By.cssSelector("[data-testid=correction-box] summary")).click();
+        waitFor(writer, By.cssSelector("[data-testid=correction-text]")).sendKeys(note);
+        writer.findElement(By.cssSelector("[data-testid=add-correction]")).click();
+        waitForText(writer, By.cssSelector(".corrections"), note);
+        reader.get(suite.gatewayUrl() + "/#/article/" + scheduledSlug);
         waitForText(reader, By.cssSelector(".corrections"), note);
         screenshot(reader, "article-correction");
+    }
+
+    /**
+     * Review with the diff: the writer edits their published story as a change for review; readers
+     * still see it as it was; the editor sees the change with its diff and publishes it; then the
+     * editor restores the first revision from the story's history.
+     */
+    @Test
+    @Order(9)
+    void aPendingChangeIsReviewedWithItsDiffPublishedAndAnEarlierRevisionRestored() {
+        Assumptions.assumeTrue(scheduledSlug != null, "the desk scenario published no story");
+        String added = " A sauna opens beside the pool.";
+        reader.get(suite.gatewayUrl() + "/#/editor/" + scheduledSlug);
+        // Only the hash changes: wait for the editor itself, not the comment box of the page before.
+        waitForText(reader, By.cssSelector("main h1"), "Edit article");
+        waitFor(reader, By.cssSelector("form.editor [name='body']"))
+                .sendKeys(Keys.chord(Keys.CONTROL, Keys.END), added);
+        reader.findElement(By.cssSelector("[data-testid=save-pending]")).click();
+        waitForText(reader, By.cssSelector("[data-testid=pending-revision]"), "waits for an editor");
+        assertThat(reader.findElement(By.cssSelector("[data-testid=article-body]"))
+                        .getText())
+                .as("the story as readers see it until an editor publishes the change")
+                .doesNotContain("sauna");
+
+        writer.get(suite.gatewayUrl() + "/#/article/" + scheduledSlug);
+        By diff = By.cssSelector("[data-testid=pending-revision] [data-testid=diff]");
+        waitForText(writer, diff, "sauna");
+        assertThat(writer.findElement(diff).getText())
+                .as("the body's diff against the live story")
+                .contains("-The lido stays open all winter.\n+The lido stays open all winter." + added);
+        screenshot(writer, "article-pending-review");
+        writer.findElement(By.cssSelector("[data-testid=publish-pending]")).click();
+        waitForText(writer, By.cssSelector("[data-testid=article-body]"), "sauna");
+        assertThat(writer.findElements(By.cssSelector("[data-testid=pending-revision]")))
+                .isEmpty();
+
+        List<WebElement> revisions = new WebDriverWait(writer, WAIT).until(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("[data-testid=revision]"));
+            return found.size() >= 2 ? found : null;
+        });
+        WebElement first = revisions.get(revisions.size() - 1);
+        first.findElement(By.tagName("summary")).click();
+        screenshot(writer, "article-history");
+        first.findElement(By.cssSelector("[data-testid=restore-revision]")).click();
+        new WebDriverWait(writer, WAIT)
+                .withMessage("the first revision's body back on the page")
+                .until(driver -> !driver.findElement(By.cssSelector("[data-testid=article-body]"))
+                        .getText()
+                        .contains("sauna"));
+        waitForText(writer, By.cssSelector("[data-testid=revision-list]"), "restored revision");
+    }
+
+    /**
+     * A page opened before a breaking story is published shows it in the strip at its top without a
+     * reload, and loses it when an editor clears the alert.
+     */
+    @Test
+    @Order(10)
+    void aBreakingStoryReachesAnAlreadyOpenPageAndLeavesItWhenAnEditorClearsIt() {
+        String headline = "Browser test: storm closes the harbour bridge " + USERNAME;
+        reader.get(suite.gatewayUrl() + "/#/");
+        waitFor(reader, By.cssSelector("[data-testid=breaking-strip][data-live=true]"));
+        ((JavascriptExecutor) reader).executeScript("window.openedBeforeTheStory = true;");
+
+        writer.get(suite.gatewayUrl() + "/#/editor");
+        waitFor(writer, field("title")).sendKeys(headline);
+        writer.findElement(field("description")).sendKeys("Gusts of 120 km/h expected tonight.");
+        writer.findElement(field("body")).sendKeys("The bridge is closed to all traffic until the morning.");
+        writer.findElement(By.id("breaking-news")).click();
+        writer.findElement(By.cssSelector("[data-testid=publish]")).click();
+        waitForText(writer, By.id("article-title"), headline);
+
+        By alert = By.xpath("//li[@data-testid='breaking-alert'][.//a[normalize-space()='" + headline + "']]");
+        waitFor(reader, alert);
+        assertThat(((JavascriptExecutor) reader).executeScript("return window.openedBeforeTheStory === true;"))
+                .as("the alert arrived in the page that was already open, with no reload")
+                .isEqualTo(true);
+        screenshot(reader, "breaking-strip");
+
+        waitFor(writer, alert)
+                .findElement(By.cssSelector("[data-testid=clear-alert]"))
+                .click();
+        new WebDriverWait(reader, WAIT)
+                .withMessage("the cleared alert gone from the open page")
+                .until(ExpectedConditions.numberOfElementsToBe(alert, 0));
     }
 
     /** The story of that title in one of the desk's queues, once the queue shows it. */
@@ -422,7 +505,7 @@ class WebFrontEndIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void theArticleReadsWellOnAPhone() {
         writer.manage().window().setSize(new Dimension(390, 844));
         writer.get(articleUrl);
@@ -449,7 +532,7 @@ class WebFrontEndIT {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void anArticleStillReadsWhileTheCommentServiceIsDown() {
         ProcessHandle comments = suite.process()
                 .descendants()
