@@ -81,7 +81,7 @@ public class Revisions {
                 new Revision(null, live.id(), live.version(), null, null, null, null, null, null, live.body(), null);
         return revisions
                 .byNumber(live.id(), Revision.PENDING)
-                .map(pending -> new Listed(pending, diff(current, pending)));
+                .map(pending -> new Listed(pending, diff(current, "live", pending, "pending")));
     }
 
     private static boolean mayRead(CurrentUser user, Article article) {
@@ -90,14 +90,19 @@ public class Revisions {
 
     /** The unified diff of {@code after}'s body against {@code before}'s (empty before the first). */
     static String diff(Revision before, Revision after) {
+        return diff(
+                before,
+                before == null ? "/dev/null" : "revision " + before.number(),
+                after,
+                "revision " + after.number());
+    }
+
+    /** As {@link #diff(Revision, Revision)}, with the two sides named as the reader should see them. */
+    private static String diff(Revision before, String beforeName, Revision after, String afterName) {
         List<String> old = before == null ? List.of() : lines(before.body());
         List<String> now = lines(after.body());
-        List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(
-                before == null ? "/dev/null" : "revision " + before.number(),
-                "revision " + after.number(),
-                old,
-                DiffUtils.diff(old, now),
-                CONTEXT);
+        List<String> unified =
+                UnifiedDiffUtils.generateUnifiedDiff(beforeName, afterName, old, DiffUtils.diff(old, now), CONTEXT);
         return String.join("\n", unified);
     }
 

@@ -49,7 +49,9 @@ public class AlertFeed extends CompactedTopicReader {
     private final Map<String, Alert> raised = new ConcurrentHashMap<>();
     private final Sinks.Many<Change> changes = Sinks.many().multicast().directBestEffort();
 
-    AlertFeed(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, JsonMapper json, Clock clock) {
+    /** Public so that a test can start a second instance's feed beside the application's. */
+    public AlertFeed(
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, JsonMapper json, Clock clock) {
         // A group of its own per instance and start: every instance holds every alert.
         super("alert-feed", brokers, ArticleEvents.ALERTS_TOPIC, "article-service-alerts-");
         this.json = json;

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.newsroom.article.ArticleServiceProperties;
 import dev.newsroom.article.ArticleServiceTest;
 import dev.newsroom.article.TestArticles;
+import dev.newsroom.article.messaging.AlertFeed;
 import dev.newsroom.contracts.EventContracts;
 import dev.newsroom.platform.authors.TestUsers;
 import dev.newsroom.platform.messaging.TopicReader;
@@ -19,10 +20,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
@@ -344,6 +347,42 @@ class BreakingAlertsTest {
                 ours.filter(event -> "alert-cleared".equals(event.event())).blockFirst(WAIT);
         assertThat(cleared).isNotNull();
         assertThat(cleared.data()).contains("\"slug\":\"" + slug + "\"", "\"reason\":\"cleared\"");
+    }
+
+    /**
+     * Readers connected to another article-service instance get the alert too: that instance's feed
+     * reads the same topic with a group of its own, so it holds and streams what this one raised.
+     */
+    @Test
+    void anotherInstancesFeedHoldsAndStreamsAnAlertThisInstanceRaisedAndCleared(
+            @Autowired AlertFeed here, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+        AlertFeed other = new AlertFeed(brokers, json, Clock.systemUTC());
+        other.start();
+        try {
+            List<AlertFeed.Change> seen = new CopyOnWriteArrayList<>();
+            other.changes().subscribe(seen::add);
+            String slug = create(writer, breaking("Second instance: ferry cancelled", null, null));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(other.current())
+                            .extracting(AlertFeed.Alert::slug)
+                            .contains(slug));
+            assertThat(seen.stream().filter(change -> change.raised() != null))
+                    .extracting(change -> change.raised().slug())
+                    .contains(slug);
+
+            as(editor, web.delete().uri("/api/alerts/" + slug))
+                    .exchange()
+                    .expectStatus()
+                    .isNoContent();
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(seen.stream().filter(change -> change.cleared() != null))
+                            .extracting(change -> change.cleared().slug())
+                            .contains(slug));
+            assertThat(other.current()).extracting(AlertFeed.Alert::slug).doesNotContain(slug);
+            assertThat(here.current()).extracting(AlertFeed.Alert::slug).doesNotContain(slug);
+        } finally {
+            other.stop();
+        }
     }
 
     @Test

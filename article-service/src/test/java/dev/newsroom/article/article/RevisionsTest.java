@@ -176,7 +176,9 @@ class RevisionsTest {
             assertThat(history.get("revisionsCount")).isEqualTo(1);
             Map<?, ?> pending = (Map<?, ?>) history.get("pending");
             assertThat(pending.get("fields")).isEqualTo(List.of("title", "body"));
-            assertThat((String) pending.get("bodyDiff")).contains("-as published", "+as corrected");
+            assertThat((String) pending.get("bodyDiff"))
+                    .startsWith("--- live\n+++ pending\n")
+                    .contains("-as published", "+as corrected");
             assertThat(changesToReview(editor)).as("an editor's desk").contains(slug);
             assertThat(changesToReview(writer)).as("its writer's desk").containsExactly(slug);
             assertThat(changesToReview(reader)).as("another writer's desk").doesNotContain(slug);
