@@ -113,15 +113,7 @@ class DemoSeederTest {
                 entry -> entry.event() == SeedJournal.Event.DONE && entry.key().equals(articleKey));
         assertThat(entries).contains(new SeedJournal.Entry(SeedJournal.Event.BEGUN, articleKey, null));
 
-        SeedJournal resumed = new SeedJournal(dataDir.resolve("copy"));
-        resumed.create();
-        entries.forEach(entry -> {
-            switch (entry.event()) {
-                case BEGUN -> resumed.begun(entry.key());
-                case DONE -> resumed.done(entry.key(), entry.result());
-                case COMPLETE -> resumed.complete();
-            }
-        });
+        SeedJournal resumed = journalOf(entries);
         DemoSeeder.Outcome outcome =
                 seeder().seed(SeedPlan.of(demo, resumed.read(), false), resumed, () -> false, taken -> {});
 
@@ -141,15 +133,7 @@ class DemoSeederTest {
         entries.removeIf(entry -> entry.event() == SeedJournal.Event.COMPLETE
                 || entry.event() == SeedJournal.Event.DONE
                         && (entry.key().startsWith("draft:") || entry.key().startsWith("submit:")));
-        SeedJournal resumed = new SeedJournal(dataDir.resolve("copy"));
-        resumed.create();
-        entries.forEach(entry -> {
-            switch (entry.event()) {
-                case BEGUN -> resumed.begun(entry.key());
-                case DONE -> resumed.done(entry.key(), entry.result());
-                case COMPLETE -> resumed.complete();
-            }
-        });
+        SeedJournal resumed = journalOf(entries);
         int requests = gateway.submissions.get();
 
         DemoSeeder.Outcome outcome =
@@ -158,6 +142,20 @@ class DemoSeederTest {
         assertThat(outcome.problems()).isEmpty();
         assertThat(gateway.articles).extracting(Article::title).doesNotHaveDuplicates();
         assertThat(gateway.submissions.get()).as("no second submission").isEqualTo(requests);
+    }
+
+    /** A new journal holding {@code entries}, as a start that stopped after writing them left it. */
+    private SeedJournal journalOf(List<SeedJournal.Entry> entries) {
+        SeedJournal journal = new SeedJournal(dataDir.resolve("copy"));
+        journal.create();
+        entries.forEach(entry -> {
+            switch (entry.event()) {
+                case BEGUN -> journal.begun(entry.key());
+                case DONE -> journal.done(entry.key(), entry.result());
+                case COMPLETE -> journal.complete();
+            }
+        });
+        return journal;
     }
 
     record Article(String slug, String author, String title, String status) {}

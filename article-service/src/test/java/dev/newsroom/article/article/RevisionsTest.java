@@ -213,13 +213,7 @@ class RevisionsTest {
 
     /** The slugs in the desk's "changes to review" queue as {@code user} sees it. */
     private List<String> changesToReview(TestTokens.User user) {
-        Map<?, ?> answer = as(user, web.get().uri("/api/desk?limit=100"))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        Map<?, ?> answer = read(user, "/api/desk?limit=100");
         Map<?, ?> queue = (Map<?, ?>) ((Map<?, ?>) answer.get("desk")).get("changesToReview");
         return ((List<?>) queue.get("articles"))
                 .stream()
@@ -228,7 +222,12 @@ class RevisionsTest {
     }
 
     private Map<?, ?> revisionsOf(TestTokens.User user, String slug) {
-        return as(user, web.get().uri("/api/articles/" + slug + "/revisions"))
+        return read(user, "/api/articles/" + slug + "/revisions");
+    }
+
+    /** A 200 answer's JSON, read as {@code user}. */
+    private Map<?, ?> read(TestTokens.User user, String uri) {
+        return as(user, web.get().uri(uri))
                 .exchange()
                 .expectStatus()
                 .isOk()
