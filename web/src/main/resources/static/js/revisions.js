@@ -30,7 +30,7 @@ function savedBy(revision) {
 function changes(revision) {
   const fields = revision.fields || [];
   const what = fields.length ? fields.map((field) => (field === 'tagList' ? 'tags' : field)).join(', ') : 'nothing in the text';
-  return revision.restoredFrom ? `restored revision ${revision.restoredFrom} (${what})` : what;
+  return revision.restoredFrom !== undefined && revision.restoredFrom !== null ? `restored revision ${revision.restoredFrom} (${what})` : what;
 }
 
 /**
@@ -84,7 +84,8 @@ export function historyPanel(article, onChanged) {
     return h('li', { class: 'revision', 'data-testid': 'revision', dataset: { number: String(revision.number) } },
       h('details', {},
         h('summary', {},
-          h('strong', {}, `Revision ${revision.number}`), ' · ', time(revision.at, true), ' · ', savedBy(revision),
+          // Plain text: a link inside a summary would take a click meant to open the revision.
+          h('strong', {}, `Revision ${revision.number}`), ' · ', time(revision.at, true), ' · ', revision.by?.username || 'unknown',
           ' · ', changes(revision)),
         h('p', { class: 'revision-meta' }, 'Headline then: ', h('em', {}, revision.title)),
         diffView(revision.bodyDiff, `Revision ${revision.number}: the body against the revision before`),

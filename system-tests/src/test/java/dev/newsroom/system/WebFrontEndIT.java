@@ -31,6 +31,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -434,7 +435,11 @@ class WebFrontEndIT {
                 .as("the story as readers see it until an editor publishes the change")
                 .doesNotContain("sauna");
 
-        writer.get(suite.gatewayUrl() + "/#/article/" + scheduledSlug);
+        // The editor finds the change on the desk and follows it to the review.
+        writer.get(suite.gatewayUrl() + "/#/desk");
+        By change = By.xpath("//section[@data-testid='queue-changesToReview']//li[@data-testid='desk-story']"
+                + "[@data-slug='" + scheduledSlug + "']//a[@data-testid='review-change']");
+        waitFor(writer, change).click();
         By diff = By.cssSelector("[data-testid=pending-revision] [data-testid=diff]");
         waitForText(writer, diff, "sauna");
         assertThat(writer.findElement(diff).getText())
@@ -446,14 +451,14 @@ class WebFrontEndIT {
         assertThat(writer.findElements(By.cssSelector("[data-testid=pending-revision]")))
                 .isEmpty();
 
-        List<WebElement> revisions = new WebDriverWait(writer, WAIT).until(driver -> {
-            List<WebElement> found = driver.findElements(By.cssSelector("[data-testid=revision]"));
-            return found.size() >= 2 ? found : null;
-        });
-        WebElement first = revisions.get(revisions.size() - 1);
-        first.findElement(By.tagName("summary")).click();
+        new WebDriverWait(writer, WAIT)
+                .until(driver -> driver.findElements(By.cssSelector("[data-testid=revision]"))
+                                .size()
+                        >= 2);
+        String first = "[data-testid=revision-list] > [data-testid=revision]:last-child ";
+        click(writer, By.cssSelector(first + "summary"));
         screenshot(writer, "article-history");
-        first.findElement(By.cssSelector("[data-testid=restore-revision]")).click();
+        click(writer, By.cssSelector(first + "[data-testid=restore-revision]"));
         new WebDriverWait(writer, WAIT)
                 .withMessage("the first revision's body back on the page")
                 .until(driver -> !driver.findElement(By.cssSelector("[data-testid=article-body]"))
@@ -495,6 +500,16 @@ class WebFrontEndIT {
         new WebDriverWait(reader, WAIT)
                 .withMessage("the cleared alert gone from the open page")
                 .until(ExpectedConditions.numberOfElementsToBe(alert, 0));
+    }
+
+    /** Clicks the element once it is there, finding it again if the page redrew it meanwhile. */
+    private static void click(WebDriver driver, By locator) {
+        new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(found -> {
+                    found.findElement(locator).click();
+                    return true;
+                });
     }
 
     /** The story of that title in one of the desk's queues, once the queue shows it. */
