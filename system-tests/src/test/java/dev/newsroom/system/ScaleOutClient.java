@@ -87,7 +87,8 @@ final class ScaleOutClient {
     /**
      * Sends {@code method path} to the next gateway in turn, waiting out a 429. A write answered 503
      * is sent again, as a client would once told the service is unavailable: the gateway never
-     * retries a write, and one that met a stopped instance was not applied.
+     * retries a write. One that met a stopped instance was not applied; one the gateway stopped
+     * waiting for may have been, which the caller must allow for where a repeat is refused.
      */
     Answer send(String method, String path, String json, String token, String userAgent) throws Exception {
         Instant deadline = Instant.now().plus(RATE_LIMIT_PATIENCE);
