@@ -181,6 +181,8 @@ final class SuiteLayout {
         // Every service verifies tokens itself, against the keys user-service publishes (in its database,
         // so every instance publishes the same ones); the first instance is asked for them.
         String userServiceUrl = "http://127.0.0.1:" + port(USER_SERVICE, 1);
+        ServiceClientSecrets secrets = ServiceClientSecrets.in(options.dataDir());
+        gatewayEnvironment.put("SERVICE_CLIENT_SECRET", secrets.gateway());
         for (ServiceSpec spec : SERVICES) {
             for (int instance = 1; instance <= scale().of(spec.module()); instance++) {
                 Map<String, String> environment = new LinkedHashMap<>();
@@ -189,6 +191,9 @@ final class SuiteLayout {
                 environment.put("MONGO_URI", mongo + spec.database());
                 environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
                 environment.put("USER_SERVICE_URL", userServiceUrl);
+                if (spec.equals(USER_SERVICE)) {
+                    environment.put("SERVICE_CLIENTS", secrets.serviceClients());
+                }
                 components.add(service(spec, instance, environment));
             }
         }

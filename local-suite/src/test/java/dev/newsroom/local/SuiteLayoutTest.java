@@ -63,6 +63,33 @@ class SuiteLayoutTest {
     }
 
     @Test
+    void theGatewayAndUserServiceShareRandomServiceClientSecretsKeptOwnerOnlyPerDataFolder() throws Exception {
+        SuiteLayout layout = layout(Map.of());
+        List<Component> services = layout.services();
+
+        String gatewaySecret = named(services, "gateway").environment().get("SERVICE_CLIENT_SECRET");
+        String clients = named(services, "user-service").environment().get("SERVICE_CLIENTS");
+        assertThat(gatewaySecret).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(clients).startsWith("gateway:" + gatewaySecret + ",operator:");
+        assertThat(named(services, "article-service").environment()).doesNotContainKeys("SERVICE_CLIENTS");
+        assertThat(layout.services())
+                .as("the same data folder, the same secrets")
+                .filteredOn(component -> component.name().equals("user-service"))
+                .singleElement()
+                .satisfies(again -> assertThat(again.environment()).containsEntry("SERVICE_CLIENTS", clients));
+        Path file;
+        try (var found = Files.walk(home)) {
+            file = found.filter(path -> path.getFileName().toString().equals(ServiceClientSecrets.FILE))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
     void everyInstanceHasItsOwnPortsAndTheGatewaysBalanceOverAllOfThem() throws Exception {
         List<Component> services = layout(Map.of("ARTICLE_SERVICE_PORT", "18082"), "--instances", "2")
                 .services();

@@ -16,6 +16,9 @@ import org.springframework.core.io.Resource;
  *     start and kept in the service's database
  * @param publicKey the PEM public key matching {@code privateKey}
  * @param loginThrottle how many failed sign-ins are tolerated before the next ones are refused
+ * @param serviceClients who may get a service token, {@code id:secret,id:secret} (the gateway, operators);
+ *     empty: nobody
+ * @param serviceTokenLifetime how long a service token is valid; the gateway renews its own ahead
  */
 @ConfigurationProperties("newsroom.users")
 public record UserServiceProperties(
@@ -24,7 +27,9 @@ public record UserServiceProperties(
         @DefaultValue("24h") Duration tokenLifetime,
         Resource privateKey,
         Resource publicKey,
-        @DefaultValue LoginLimits loginThrottle) {
+        @DefaultValue LoginLimits loginThrottle,
+        @DefaultValue("") String serviceClients,
+        @DefaultValue("10m") Duration serviceTokenLifetime) {
 
     /**
      * @param perAccount failures allowed for one email within {@code window}

@@ -482,6 +482,7 @@ class ArticleApiTest {
 
         web.post()
                 .uri("/internal/articles/search")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.serviceAuthorization())
                 .bodyValue(Map.of("authorIds", List.of(followed.id()), "viewerId", reader.id()))
                 .exchange()
                 .expectStatus()

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -183,6 +184,7 @@ class ArticleAuthorsTest {
     private Map<String, Object> search(Map<String, Object> search) {
         return body(web.post()
                 .uri("/internal/articles/search")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.serviceAuthorization())
                 .bodyValue(search)
                 .exchange()
                 .expectStatus()

@@ -7,6 +7,7 @@ import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentServiceTest;
 import dev.newsroom.platform.health.ServiceReadinessChecks;
 import dev.newsroom.platform.messaging.TopicReader;
+import dev.newsroom.platform.security.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -106,6 +108,7 @@ class DeadLettersEndpointTest {
         management()
                 .post()
                 .uri("/actuator/deadletters/{topic}", "newsroom.users.v1")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.serviceAuthorization())
                 .exchange()
                 .expectStatus()
                 .is4xxClientError();
@@ -134,10 +137,38 @@ class DeadLettersEndpointTest {
                 .toList();
     }
 
+    @Test
+    void aReDriveWithoutAServiceTokenIsRefusedEvenForAModerator() {
+        for (String authorization : new String[] {null, TestTokens.moderator().authorization()}) {
+            management()
+                    .post()
+                    .uri("/actuator/deadletters/{topic}", DLQ)
+                    .headers(headers -> {
+                        if (authorization != null) {
+                            headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                        }
+                    })
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectBody()
+                    .jsonPath("$.errors.token")
+                    .exists();
+        }
+        // Reading them changes nothing: open to whoever reaches the management port, as health is.
+        management()
+                .get()
+                .uri("/actuator/deadletters")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
     private JsonNode redrive() {
         byte[] body = management()
                 .post()
                 .uri("/actuator/deadletters/{topic}", DLQ)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.serviceAuthorization())
                 .exchange()
                 .expectStatus()
                 .isOk()

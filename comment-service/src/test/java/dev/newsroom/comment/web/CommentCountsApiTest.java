@@ -4,6 +4,7 @@ import dev.newsroom.comment.Articles;
 import dev.newsroom.comment.Articles.TestArticle;
 import dev.newsroom.comment.CommentClient;
 import dev.newsroom.comment.CommentServiceTest;
+import dev.newsroom.platform.security.NewsroomClaims;
 import dev.newsroom.platform.security.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -103,9 +105,53 @@ class CommentCountsApiTest {
         }
     }
 
+    @Test
+    void theCountsAnswerOnlyAServiceTokenNotAUsersNorAnExpiredOrForgedOne() {
+        Map<String, Object> request = Map.of("articleIds", List.of("any"));
+        for (String authorization : new String[] {
+            null,
+            TestTokens.newUser().authorization(),
+            TestTokens.moderator().authorization(),
+            TestTokens.editor().authorization(),
+            "Bearer " + TestTokens.forgedService(),
+            "Bearer "
+                    + TestTokens.service(
+                            "gateway", "newsroom-api", NewsroomClaims.INTERNAL, java.time.Duration.ofMinutes(5)),
+            "Bearer "
+                    + TestTokens.service(
+                            "gateway",
+                            NewsroomClaims.INTERNAL_AUDIENCE,
+                            NewsroomClaims.INTERNAL,
+                            java.time.Duration.ofMinutes(-10))
+        }) {
+            web.post()
+                    .uri("/internal/comments/counts")
+                    .headers(headers -> {
+                        if (authorization != null) {
+                            headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                        }
+                    })
+                    .bodyValue(request)
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectBody()
+                    .jsonPath("$.errors.token[0]")
+                    .exists();
+        }
+        web.post()
+                .uri("/internal/comments/counts")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.serviceAuthorization())
+                .bodyValue(request)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
     private WebTestClient.ResponseSpec counts(Object request) {
         return web.post()
                 .uri("/internal/comments/counts")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.serviceAuthorization())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(request)
                 .exchange();

@@ -340,6 +340,7 @@ class CommentModerationApiTest {
     private long count() {
         byte[] response = web.post()
                 .uri("/internal/comments/counts")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.serviceAuthorization())
                 .bodyValue(Map.of("articleIds", List.of(article.id())))
                 .exchange()
                 .expectStatus()

@@ -2,11 +2,14 @@ package dev.newsroom.platform.security;
 
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -22,6 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
  * (against the published JWK set, or the key itself in user-service), accepts {@code Token} and
  * {@code Bearer}, turns the {@code roles} claim into {@code ROLE_*} authorities, and answers failures
  * in the RealWorld shape. Which paths need a token is each service's {@link AccessRules}.
+ *
+ * <p>Two chains. The internal surface ({@link InternalSurface}: {@code /internal/**} and the
+ * management operations that change state) takes only a service token ({@link ServiceTokenDecoder}),
+ * whoever the caller is and wherever it calls from: network position is not a credential. Everything
+ * else takes only users' tokens ({@link UserTokenDecoder}). Both verify signatures with the one
+ * {@link ReactiveJwtDecoder} the service has, so service tokens need no trust root of their own.
  */
 @AutoConfiguration(
         beforeName = {
@@ -32,8 +41,43 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(SecurityObservationsOff.class)
 public class SecurityAutoConfiguration {
 
+    /**
+     * Before the users' chain. {@code newsroom.security.serves-internal=false} (the gateway, which
+     * answers {@code /internal/**} with 404 and never routes it) leaves only the management operations.
+     */
     @Bean
-    @ConditionalOnMissingBean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 100)
+    @ConditionalOnMissingBean(name = "newsroomInternalSecurity")
+    SecurityWebFilterChain newsroomInternalSecurity(
+            ServerHttpSecurity http,
+            ReactiveJwtDecoder decoder,
+            JsonMapper json,
+            @Value("${newsroom.security.serves-internal:true}") boolean servesInternal) {
+        TokenErrors errors = new TokenErrors(json);
+        ServiceTokenDecoder serviceTokens = new ServiceTokenDecoder(decoder);
+        return http.securityMatcher(new InternalSurface(servesInternal))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .oauth2ResourceServer(server -> server.bearerTokenConverter(new TokenAuthenticationConverter())
+                        .authenticationEntryPoint(errors)
+                        .accessDeniedHandler(errors)
+                        .jwt(jwt -> jwt.jwtDecoder(serviceTokens)))
+                // The default converter turns scope "internal" into SCOPE_internal; the decoder already
+                // refused anything else, this says what the surface needs.
+                .authorizeExchange(
+                        exchanges -> exchanges.anyExchange().hasAuthority("SCOPE_" + NewsroomClaims.INTERNAL))
+                .build();
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE - 100)
+    @ConditionalOnMissingBean(name = "newsroomSecurity")
     SecurityWebFilterChain newsroomSecurity(
             ServerHttpSecurity http,
             ReactiveJwtDecoder decoder,
@@ -56,7 +100,8 @@ public class SecurityAutoConfiguration {
                 .oauth2ResourceServer(server -> server.bearerTokenConverter(new TokenAuthenticationConverter())
                         .authenticationEntryPoint(errors)
                         .accessDeniedHandler(errors)
-                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(rolesConverter())))
+                        .jwt(jwt -> jwt.jwtDecoder(new UserTokenDecoder(decoder))
+                                .jwtAuthenticationConverter(rolesConverter())))
                 .authorizeExchange(exchanges -> {
                     serviceRules.forEach(rule -> rule.configure(exchanges));
                     exchanges.anyExchange().permitAll();

@@ -21,6 +21,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TokenConfiguration.class);
+
     @Bean
     SigningKey signingKey(SigningKeyRepository keys, UserServiceProperties properties) {
         return new SigningKeyStore(keys, properties).load();
@@ -34,7 +36,20 @@ class TokenConfiguration {
     @Bean
     TokenIssuer tokenIssuer(SigningKey key, UserServiceProperties properties) {
         NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(rsaKey(key))));
-        return new TokenIssuer(encoder, key.keyId(), properties.tokenLifetime(), Clock.systemUTC());
+        return new TokenIssuer(
+                encoder, key.keyId(), properties.tokenLifetime(), properties.serviceTokenLifetime(), Clock.systemUTC());
+    }
+
+    @Bean
+    ServiceClients serviceClients(UserServiceProperties properties) {
+        ServiceClients clients = ServiceClients.parse(properties.serviceClients());
+        if (clients.isEmpty()) {
+            log.warn("No SERVICE_CLIENTS configured: nobody can get a service token, so the gateway's feed"
+                    + " and every /internal/** call will be refused");
+        } else {
+            log.info("{} service client(s) may get a service token", clients.size());
+        }
+        return clients;
     }
 
     @Bean

@@ -73,6 +73,29 @@ class TokenVerificationTest {
     }
 
     @Test
+    void anExpiredServiceTokenIsRefusedOnTheInternalSurface() {
+        Api.Registered user = new Api(web).register("expired-service");
+        Clock anHourAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC);
+        String expired = issuer(signingKey, anHourAgo).issueService("gateway").value();
+        String live =
+                issuer(signingKey, Clock.systemUTC()).issueService("gateway").value();
+
+        following(user, expired)
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .json("{\"errors\":{\"token\":[\"has expired\"]}}");
+        following(user, live).expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec following(Api.Registered user, String serviceToken) {
+        return web.get()
+                .uri("/internal/users/" + subjectOf(user.token()) + "/following")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken)
+                .exchange();
+    }
+
+    @Test
     void anUnsignedTokenIsRefused() {
         Api.Registered user = new Api(web).register("unsigned");
         String[] parts = user.token().split("\\.");
@@ -124,6 +147,7 @@ class TokenVerificationTest {
                 new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(jwk))),
                 key.keyId(),
                 Duration.ofMinutes(30),
+                Duration.ofMinutes(10),
                 clock);
     }
 
