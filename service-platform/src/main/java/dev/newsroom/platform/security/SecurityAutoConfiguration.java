@@ -55,15 +55,7 @@ public class SecurityAutoConfiguration {
             @Value("${newsroom.security.serves-internal:true}") boolean servesInternal) {
         TokenErrors errors = new TokenErrors(json);
         ServiceTokenDecoder serviceTokens = new ServiceTokenDecoder(decoder);
-        return http.securityMatcher(new InternalSurface(servesInternal))
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .exceptionHandling(
-                        handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+        return tokensOnly(http.securityMatcher(new InternalSurface(servesInternal)), errors)
                 .oauth2ResourceServer(server -> server.bearerTokenConverter(new TokenAuthenticationConverter())
                         .authenticationEntryPoint(errors)
                         .accessDeniedHandler(errors)
@@ -89,14 +81,7 @@ public class SecurityAutoConfiguration {
         // Browsers talk to the gateway, which declares its CORS rules; preflights are answered before
         // any token is asked for. Services behind it declare none and answer no preflight.
         cors.ifAvailable(source -> http.cors(spec -> spec.configurationSource(source)));
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .exceptionHandling(
-                        handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+        return tokensOnly(http, errors)
                 .oauth2ResourceServer(server -> server.bearerTokenConverter(new TokenAuthenticationConverter())
                         .authenticationEntryPoint(errors)
                         .accessDeniedHandler(errors)
@@ -116,5 +101,20 @@ public class SecurityAutoConfiguration {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    /**
+     * What both chains share: a bearer token on each request is the only credential, so no session,
+     * no CSRF token, no login or logout pages, no saved requests; refusals in the RealWorld shape.
+     */
+    private static ServerHttpSecurity tokensOnly(ServerHttpSecurity http, TokenErrors errors) {
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors));
     }
 }
