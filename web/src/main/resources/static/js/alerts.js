@@ -19,6 +19,10 @@ let source = null;
 let expiryTimer = null;
 /** Whether the stream has been open before: a reopened stream may have missed clearings meanwhile. */
 let opened = false;
+/** When this page started: alerts raised before it are shown, but not announced on every page load. */
+const pageStartedAt = Date.now();
+/** Leeway for a server clock a little ahead of or behind the reader's. */
+const CLOCK_LEEWAY_MS = 5000;
 
 function hidden() {
   try {
@@ -105,7 +109,8 @@ function raised(alert) {
   const isNew = !showing.has(alert.slug);
   showing.set(alert.slug, alert);
   paint();
-  if (isNew && opened && !hidden().has(alert.slug)) announce(`Breaking news: ${alert.headline}`);
+  const raisedSincePageStarted = Date.parse(alert.raisedAt) > pageStartedAt - CLOCK_LEEWAY_MS;
+  if (isNew && raisedSincePageStarted && !hidden().has(alert.slug)) announce(`Breaking news: ${alert.headline}`);
 }
 
 function cleared(slug) {
